@@ -1,0 +1,340 @@
+"""The actor knowledge base: states, organisations, groups, people with dated roles, and role nouns.
+
+It is loaded from readable YAML/TSV files in `actors/data/` (and any user files given with
+`--actors`), so that the knowledge can be kept current without editing code. Later files override
+earlier entries with the same key: a user's file wins over the packaged one.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from eventwire.errors import KnowledgeBaseError
+
+log = logging.getLogger(__name__)
+
+DATA = resources.files("eventwire.actors") / "data"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key for a name ("Türkiye" == "turkiye")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"[\s\-\.]+", " ", text).strip()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def parse_when(value, *, end: bool = False, where: str = "") -> date | None:
+    """A role date: a YAML date, or "YYYY", "YYYY-MM", "YYYY-MM-DD". An end date with only a year or
+    month means the end of that period; a start date, its beginning."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text)
+    if not m:
+        raise KnowledgeBaseError(f"bad date {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", origin=where)
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        return date(year, int(month), int(day))
+    if month:
+        month = int(month)
+        if not end:
+            return date(year, month, 1)
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(year, 12, 31) if end else date(year, 1, 1)
+
+
+@dataclass(frozen=True)
+class Role:
+    country: str
+    office: str
+    agent: str
+    start: date | None
+    end: date | None
+    head: str | None = None
+    org: str | None = None
+
+    def holds_on(self, when: date | None) -> bool:
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor: a state, an organisation (or organ of one), a group or a person."""
+
+    kb_id: str
+    kind: str                 # country | org | group | person | city
+    name: str
+    country: str | None       # ISO3 or organisation code; None for transnational groups
+    agent: str | None
+    code: str | None = None
+    roles: tuple[Role, ...] = ()
+    names: tuple[str, ...] = ()       # every surface form that names it
+    adjectives: tuple[str, ...] = ()  # "Belarusian"
+    origin: str = ""
+
+    def role_on(self, when: date | None) -> Role | None:
+        """The role in force on a date; with no date, the latest one. Ties: the head-of role."""
+        held = [r for r in self.roles if r.holds_on(when)]
+        if not held and when is None and self.roles:
+            held = [max(self.roles, key=lambda r: r.start or date.min)]
+        if not held:
+            return None
+        return sorted(held, key=lambda r: (r.head is None, -(r.start or date.min).toordinal()))[0]
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    """A common noun or title and what it says of its holder: "diplomat" → GOV, "army" → MIL."""
+
+    phrase: str
+    agent: str
+    office: str | None
+    head: str | None
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    by_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_adjective: dict[str, str] = field(default_factory=dict)
+    role_nouns: dict[str, RoleNoun] = field(default_factory=dict)
+    org_officials: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title → (org, office)
+    holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    sources: list[str] = field(default_factory=list)
+
+    # ---- loading -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> "KnowledgeBase":
+        kb = cls()
+        packaged = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml"]
+        people_dir = DATA / "people"
+        if people_dir.is_dir():
+            packaged += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")),
+                               key=lambda p: p.name)
+        for path in packaged:
+            if path.is_file():
+                kb.add_file(path, packaged=True)
+        kb.add_role_nouns(DATA / "roles.tsv")
+        for path in extra:
+            kb.add_file(Path(path))
+        kb.index()
+        return kb
+
+    def add_file(self, path, packaged: bool = False) -> None:
+        """Read one YAML file of entries; its kind is told by its fields, so a user file may mix them."""
+        origin = str(path)
+        try:
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
+        except FileNotFoundError:
+            raise KnowledgeBaseError("file not found", origin=origin) from None
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f"{origin}:{mark.line + 1}" if mark else origin
+            raise KnowledgeBaseError(f"not valid YAML: {getattr(err, 'problem', err)}", origin=where) from None
+        if not isinstance(items, list):
+            raise KnowledgeBaseError("expected a list of entries at the top level", origin=origin)
+        for index, item in enumerate(items):
+            where = f"{origin}: entry {index + 1}"
+            for entry in self.parse_entry(item, where):
+                self.entries[entry.kb_id] = entry
+        self.sources.append(origin)
+
+    def parse_entry(self, item, where: str) -> list[Entry]:
+        if not isinstance(item, dict):
+            raise KnowledgeBaseError("an entry must be a mapping", origin=where)
+        where = f"{where} ({item.get('name') or item.get('code') or '?'})"
+        names = [str(n) for n in (item.get("aliases") or [])]
+        if "roles" in item:
+            return [self.parse_person(item, names, where)]
+        name = item.get("name")
+        if not name:
+            raise KnowledgeBaseError("missing field 'name'", origin=where)
+        name = str(name)
+        if "adjectives" in item or "capital" in item:
+            return self.parse_country(item, name, names, where)
+        if item.get("agent") == "IGO" or "organs" in item or "officials" in item:
+            return self.parse_org(item, name, names, where)
+        return [self.parse_group(item, name, names, where)]
+
+    def parse_country(self, item, name, names, where) -> list[Entry]:
+        code = str(item.get("code") or "").upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise KnowledgeBaseError(f"field 'code' must be an ISO 3166-1 alpha-3 code, got {code!r}",
+                                     origin=where)
+        forms = [name, *names] + ([str(item["official"])] if item.get("official") else [])
+        adjectives = [str(a) for a in item.get("adjectives") or []]
+        demonyms = [str(d) for d in item.get("demonyms") or []]
+        entries = [Entry(f"country:{code}", "country", name, code, "GOV", code, names=tuple(forms),
+                         adjectives=tuple(adjectives + demonyms), origin=where)]
+        seats = ([str(item["capital"])] if item.get("capital") else []) + \
+            [str(m) for m in item.get("metonyms") or []]
+        for seat in seats:  # the capital and seat metonyms stand for the government
+            entries.append(Entry(f"seat:{code}:{slug(seat)}", "seat", seat, code, "GOV", code + "GOV",
+                                 names=(seat,), origin=where))
+        for city in item.get("cities") or []:
+            entries.append(Entry(f"city:{code}:{slug(str(city))}", "city", str(city), code, None, code,
+                                 names=(str(city),), origin=where))
+        return entries
+
+    def parse_org(self, item, name, names, where) -> list[Entry]:
+        code = str(item.get("code") or "").upper()
+        if not code:
+            raise KnowledgeBaseError("missing field 'code'", origin=where)
+        adjectives = tuple(str(a) for a in item.get("adjectives") or [])
+        entries = [Entry(f"org:{code}", "org", name, code, str(item.get("agent") or "IGO"), code,
+                         names=tuple([name, *names]), adjectives=adjectives, origin=where)]
+        for organ in item.get("organs") or []:
+            organ_name = str(organ.get("name"))
+            forms = [organ_name, *[str(a) for a in organ.get("aliases") or []]]
+            entries.append(Entry(f"org:{code}:{slug(organ_name)}", "org", organ_name, code,
+                                 str(organ.get("agent") or "IGO"), code, names=tuple(forms), origin=where))
+        for official in item.get("officials") or []:
+            title = fold(str(official.get("title", "")))
+            if title:
+                self.org_officials[title] = (code, str(official.get("office") or title.replace(" ", "_")))
+        return entries
+
+    def parse_group(self, item, name, names, where) -> Entry:
+        country = item.get("country")
+        country = str(country).upper() if country else None
+        agent = str(item.get("agent") or "") or None
+        code = item.get("code") or ((country or "") + (agent or "")) or None
+        return Entry(f"group:{slug(name)}", "group", name, country, agent, code,
+                     names=tuple([name, *names]), origin=where)
+
+    def parse_person(self, item, names, where) -> Entry:
+        name = item.get("name")
+        if not name:
+            raise KnowledgeBaseError("missing field 'name'", origin=where)
+        roles = []
+        for r_index, role in enumerate(item.get("roles") or []):
+            rwhere = f"{where}, role {r_index + 1}"
+            if not isinstance(role, dict):
+                raise KnowledgeBaseError("a role must be a mapping", origin=rwhere)
+            for required in ("country", "office"):
+                if not role.get(required):
+                    raise KnowledgeBaseError(f"missing field '{required}'", origin=rwhere)
+            start = parse_when(role.get("start"), where=rwhere)
+            end = parse_when(role.get("end"), end=True, where=rwhere)
+            if start and end and end < start:
+                raise KnowledgeBaseError(f"end {end} is before start {start}", origin=rwhere)
+            roles.append(Role(str(role["country"]).upper(), str(role["office"]),
+                              str(role.get("agent") or "GOV"), start, end, role.get("head"), role.get("org")))
+        name = str(name)
+        latest = max(roles, key=lambda r: r.start or date.min) if roles else None
+        return Entry(f"person:{slug(name)}", "person", name, latest.country if latest else None,
+                     latest.agent if latest else None, None, tuple(roles), names=tuple([name, *names]),
+                     origin=where)
+
+    def add_role_nouns(self, path) -> None:
+        with path.open(encoding="utf-8") as handle:
+            rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+            for row in rows:
+                if not row or row[0] == "phrase":
+                    continue
+                phrase, agent = row[0].strip(), row[1].strip()
+                office = row[2].strip() if len(row) > 2 and row[2].strip() else None
+                head = row[3].strip() if len(row) > 3 and row[3].strip() else None
+                self.role_nouns[fold(phrase)] = RoleNoun(phrase, agent, office, head)
+
+    def index(self) -> None:
+        self.by_name = defaultdict(list)
+        self.by_adjective = {}
+        self.holders = defaultdict(list)
+        for entry in self.entries.values():
+            for form in entry.names:
+                key = fold(form)
+                if key and entry.kb_id not in self.by_name[key]:
+                    self.by_name[key].append(entry.kb_id)
+            for adjective in entry.adjectives:
+                self.by_adjective.setdefault(fold(adjective), entry.kb_id)
+            for role in entry.roles:
+                self.holders[(role.country, role.office)].append(entry.kb_id)
+
+    # ---- queries -------------------------------------------------------------------------------
+    KIND_RANK = {"person": 0, "org": 1, "group": 2, "country": 3, "seat": 4, "city": 5}
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries a surface form may name, most specific kind first."""
+        ids = self.by_name.get(fold(name), [])
+        found = [self.entries[i] for i in ids]
+        adjective = self.by_adjective.get(fold(name))
+        if adjective and adjective not in ids:
+            found.append(self.entries[adjective])
+        return sorted(found, key=lambda e: self.KIND_RANK.get(e.kind, 9))
+
+    def holder(self, country: str, office: str, when: date | None) -> Entry | None:
+        """Who held an office in a country on a date ("the US president" in 2019 is Trump)."""
+        for kb_id in self.holders.get((country, office), []):
+            entry = self.entries[kb_id]
+            if any(r.country == country and r.office == office and r.holds_on(when) for r in entry.roles):
+                return entry
+        return None
+
+    def head_of(self, country: str, head: str, when: date | None) -> Entry | None:
+        """Who was head of state or of government ("the Belarusian leader")."""
+        for (c, _), ids in self.holders.items():
+            if c != country:
+                continue
+            for kb_id in ids:
+                entry = self.entries[kb_id]
+                for role in entry.roles:
+                    if role.country == country and role.holds_on(when) and role.head in (head, "both"):
+                        return entry
+        return None
+
+    def surface_forms(self) -> Iterable[tuple[str, Entry, str]]:
+        """(form, entry, label) for the entity ruler: every name and adjective the base knows."""
+        labels = {"person": "PERSON", "org": "ORG", "group": "ORG", "country": "GPE", "seat": "GPE",
+                  "city": "GPE"}
+        for entry in self.entries.values():
+            for form in entry.names:
+                yield form, entry, labels.get(entry.kind, "ORG")
+            for adjective in entry.adjectives:
+                yield adjective, entry, "NORP"
+
+    def stats(self) -> dict[str, int]:
+        kinds = defaultdict(int)
+        for entry in self.entries.values():
+            kinds[entry.kind] += 1
+        return {
+            "states": kinds["country"],
+            "organisations": sum(1 for e in self.entries.values() if e.kind == "org" and e.kb_id.count(":") == 1),
+            "organs": sum(1 for e in self.entries.values() if e.kind == "org" and e.kb_id.count(":") == 2),
+            "groups": kinds["group"],
+            "people": kinds["person"],
+            "roles": sum(len(e.roles) for e in self.entries.values()),
+            "cities": kinds["city"],
+            "seats": kinds["seat"],
+            "names": len(self.by_name),
+            "role nouns": len(self.role_nouns),
+        }
+
+
+@lru_cache(maxsize=4)
+def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
+    """One knowledge base per process and set of user files."""
+    return KnowledgeBase.load(extra)

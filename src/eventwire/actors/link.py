@@ -1,0 +1,274 @@
+"""Actor linking: from the head word of an argument phrase to a resolved Actor.
+
+Most errors of event coders are actor errors, so the linker reads the whole noun phrase, not only
+the name: a person's role on the article's date, the country in a possessive, adjective, compound
+or "of"/"from" phrase, the sector from the role noun ("diplomat" → GOV, "army" → MIL), titles with
+no name ("the foreign minister of Poland" → whoever held that office then), and, within one article,
+pronouns and short references ("he", "the agency", "the diplomat") to the last compatible actor.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import Entry, KnowledgeBase, fold
+from eventwire.records import Actor
+
+log = logging.getLogger(__name__)
+
+# Dependency labels whose subtrees belong to the noun phrase that names the actor.
+PHRASE_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "quantmod", "case", "flat", "appos",
+               "npadvmod", "predet", "prep_of"}
+OF_PREPS = {"of", "from"}
+PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+NEUTER = {"it", "its", "itself"}
+# Sectors whose unnamed members are taken to belong to the country the article is about.
+DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
+GOVERNMENT_KINDS = {"country", "seat"}
+
+
+@dataclass
+class Mention:
+    actor: Actor
+    kind: str  # person | org | group | country | role
+    plural: bool = False
+
+
+@dataclass
+class ArticleContext:
+    """What the linker remembers across the sentences of one article."""
+
+    published: date | None
+    focus_country: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    people: dict[str, Actor] = field(default_factory=dict)  # surname/name → actor, for short references
+
+    def remember(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.kind == "person":
+            for part in mention.actor.name.split() + mention.actor.text.split():
+                if part[:1].isupper() and len(part) > 2:
+                    self.people[part] = mention.actor
+
+    def last(self, predicate) -> Mention | None:
+        for mention in reversed(self.mentions):
+            if predicate(mention):
+                return mention
+        return None
+
+
+def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
+    """The state an article is mostly about: the one its entities name most often."""
+    counts = Counter()
+    for ent in doc.ents:
+        entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry and entry.kind in ("country", "seat", "city") and entry.country:
+            counts[entry.country] += 1
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    return best if n > (rest[0][1] if rest else 0) or n >= 2 else best
+
+
+class ActorLinker:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # ---- the phrase ----------------------------------------------------------------------------
+    def phrase(self, head: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by `head`, without clauses and most prepositions."""
+        out, stack = [], [head]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            for child in token.children:
+                if child.dep_ in PHRASE_DEPS:
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                    stack.extend(c for c in child.children if c.dep_ == "pobj")
+        return sorted(out, key=lambda t: t.i)
+
+    def entities_in(self, tokens: list[Token]) -> list[Span]:
+        ids = {t.i for t in tokens}
+        seen, out = set(), []
+        for token in tokens:
+            if token.ent_iob_ == "O":
+                continue
+            for ent in token.doc.ents:
+                if ent.start <= token.i < ent.end and ent.start not in seen:
+                    if any(i in ids for i in range(ent.start, ent.end)):
+                        seen.add(ent.start)
+                        out.append(ent)
+        return out
+
+    def role_noun(self, head: Token):
+        """The role noun at the phrase head, trying two-word compounds first ("foreign minister")."""
+        words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                 and c.ent_iob_ == "O"]
+        lemma = head.lemma_.lower()
+        for left in sorted(words, key=lambda t: t.i):
+            found = self.kb.role_nouns.get(fold(f"{left.lower_} {lemma}")) or \
+                self.kb.role_nouns.get(fold(f"{left.lower_} {head.lower_}"))
+            if found:
+                return found
+        return self.kb.role_nouns.get(fold(head.lower_)) or self.kb.role_nouns.get(fold(lemma))
+
+    # ---- linking -------------------------------------------------------------------------------
+    def link(self, head: Token, ctx: ArticleContext) -> Actor | None:
+        actor, kind, plural = self._link(head, ctx)
+        if actor is not None and kind != "pronoun":
+            ctx.remember(Mention(actor, kind, plural))
+        return actor
+
+    def _link(self, head: Token, ctx: ArticleContext) -> tuple[Actor | None, str, bool]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSONAL | PLURAL | NEUTER:
+            return self.pronoun(head, ctx), "pronoun", False
+        tokens = self.phrase(head)
+        ents = self.entities_in(tokens)
+        text = self.surface(head, tokens)
+        known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries]
+        role = self.role_noun(head)
+        plural = head.tag_ in ("NNS", "NNPS")
+
+        # 1. A known person named in the phrase: the role in force on the article's date.
+        for ent, entry in known:
+            if entry.kind == "person":
+                return self.person_actor(entry, ent.text, ctx.published, former=self.is_former(tokens)), \
+                    "person", False
+        # 2. The head itself is a known organisation or group.
+        head_entry = next((entry for ent, entry in known if ent.start <= head.i < ent.end), None)
+        if head_entry and head_entry.kind in ("org", "group"):
+            return self.entry_actor(head_entry, text), head_entry.kind, plural
+        # 3. A country from the phrase (possessive, adjective, compound, "of"/"from", the head itself).
+        country_entry = self.country_in(known, head)
+        organisation = next((entry for _, entry in known if entry.kind in ("org", "group")), None)
+        unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_), None)
+        if unknown_person is not None and not country_entry and not organisation:
+            earlier = self.short_reference(unknown_person.text, ctx)
+            if earlier:
+                return Actor(unknown_person.text, earlier.name, earlier.code, earlier.country, earlier.agent,
+                             earlier.kb_id), "person", False
+        owner = country_entry or organisation
+        if owner is None:
+            if role is None and unknown_person is None:
+                return None, "none", plural
+            if unknown_person is not None:
+                agent = role.agent if role else None
+                return Actor(text, unknown_person.text, agent, None, agent, None), "person", False
+            return self.role_only(head, tokens, role, text, ctx), "role", plural
+        # 4. A title naming an office: the holder on the date.
+        if role and role.office and unknown_person is None and not self.is_former(tokens):
+            holder = self.office_holder(owner, role, ctx.published)
+            if holder is not None:
+                return self.person_actor(holder, text, ctx.published), "person", False
+        agent = role.agent if role else (owner.agent if owner.kind not in ("city",) else None)
+        if owner.kind == "org" and (role is None or role.agent in ("GOV", "IGO")):
+            agent = owner.agent
+        if self.is_former(tokens) and unknown_person is not None:
+            agent = "ELI"
+        name = unknown_person.text if unknown_person is not None else owner.name
+        kind = "person" if unknown_person is not None else owner.kind if head_entry is owner else "role"
+        code = self.code(owner.country, agent, owner)
+        actor = Actor(text, name, code, owner.country, agent, owner.kb_id if unknown_person is None else None)
+        return actor, kind, plural
+
+    def surface(self, head: Token, tokens: list[Token]) -> str:
+        span = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i]
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        text = head.doc.text[start:end]
+        return text if len(text) <= 120 else head.text
+
+    def country_in(self, known: list[tuple[Span, Entry]], head: Token) -> Entry | None:
+        """The state that owns the phrase: the entity closest to the head among countries and seats."""
+        states = [(ent, entry) for ent, entry in known if entry.kind in ("country", "seat", "city")]
+        orgs_as_adjective = [(ent, entry) for ent, entry in known if entry.kind == "org" and ent.label_ == "NORP"]
+        candidates = states + orgs_as_adjective
+        if not candidates:
+            return None
+        return min(candidates, key=lambda pair: abs(pair[0].root.i - head.i))[1]
+
+    @staticmethod
+    def is_former(tokens: list[Token]) -> bool:
+        return any(t.lower_ in ("former", "ex", "late") for t in tokens)
+
+    @staticmethod
+    def code(country: str | None, agent: str | None, owner: Entry | None = None) -> str | None:
+        if owner is not None and owner.kind == "org":
+            return owner.code
+        if owner is not None and owner.kind == "group" and owner.code:
+            return owner.code
+        if country and agent:
+            return country + agent
+        return country or agent
+
+    def entry_actor(self, entry: Entry, text: str) -> Actor:
+        return Actor(text, entry.name, entry.code or self.code(entry.country, entry.agent), entry.country,
+                     entry.agent, entry.kb_id)
+
+    def person_actor(self, entry: Entry, text: str, when: date | None, former: bool = False) -> Actor:
+        role = entry.role_on(when)
+        if role is None:  # before or after every role: the closest earlier role, as a former official
+            earlier = [r for r in entry.roles if when is None or (r.start and r.start <= when)]
+            role = max(earlier, key=lambda r: r.start or date.min) if earlier else None
+            former = former or role is not None
+        if role is None:
+            first = min(entry.roles, key=lambda r: r.start or date.min) if entry.roles else None
+            country = first.country if first else entry.country
+            return Actor(text, entry.name, country, country, None, entry.kb_id)
+        agent = "ELI" if former and role.agent == "GOV" else role.agent
+        org = self.kb.entries.get(f"org:{role.country}")
+        code = org.code if org else role.country + agent
+        return Actor(text, entry.name, code, role.country, agent, entry.kb_id)
+
+    def office_holder(self, owner: Entry, role, when: date | None) -> Entry | None:
+        country = owner.country
+        if not country:
+            return None
+        holder = self.kb.holder(country, role.office, when)
+        if holder is None and role.office in ("president", "prime_minister", "chancellor") and role.head:
+            holder = self.kb.head_of(country, role.head, when)
+        return holder
+
+    def role_only(self, head: Token, tokens: list[Token], role, text: str, ctx: ArticleContext) -> Actor:
+        """A role noun with no country in its phrase: a short reference, an org title, or the focus state."""
+        phrase_key = fold(" ".join(t.text for t in tokens if t.dep_ != "det"))
+        official = self.kb.org_officials.get(phrase_key)
+        if official:
+            org = self.kb.entries.get(f"org:{official[0]}")
+            if org:
+                return Actor(text, org.name, org.code, org.country, "IGO", org.kb_id)
+        definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tokens)
+        if definite:
+            earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.kind in ("person", "role", "group",
+                                                                                     "org"))
+            if earlier is not None and (head.tag_ != "NNS" or earlier.plural):
+                a = earlier.actor
+                return Actor(text, a.name, a.code, a.country, a.agent, a.kb_id)
+        country = ctx.focus_country if role.agent in DOMESTIC_AGENTS else None
+        return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
+                     role.agent, None)
+
+    def short_reference(self, name: str, ctx: ArticleContext) -> Actor | None:
+        for part in reversed(name.split()):
+            if part in ctx.people:
+                return ctx.people[part]
+        return None
+
+    def pronoun(self, token: Token, ctx: ArticleContext) -> Actor | None:
+        lower = token.lower_
+        if lower in PERSONAL:
+            found = ctx.last(lambda m: m.kind == "person")
+        elif lower in PLURAL:
+            found = ctx.last(lambda m: m.plural or m.kind in ("country", "org", "group", "role"))
+        else:
+            found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural)
+        if found is None:
+            return None
+        a = found.actor
+        return Actor(token.text, a.name, a.code, a.country, a.agent, a.kb_id)

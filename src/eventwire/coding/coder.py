@@ -1,0 +1,392 @@
+"""The event coder: from a parsed article to coded event drafts (type, actors, modality, provenance).
+
+For each trigger word that a pattern knows, the coder finds the source and target in the dependency
+parse (subjects, objects, prepositional objects, passive agents, possessives, and, when a clause has
+no subject of its own, the subject of the clause it depends on), links them to actors, and reads
+negation, modality and attribution. Dates and places are added by later stages.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from itertools import product
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.link import ActorLinker, ArticleContext
+from eventwire.coding import modality as modality_rules
+from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
+from eventwire.coding.patterns import Pattern, PatternIndex
+from eventwire.records import Actor, Modality, Quantity
+
+log = logging.getLogger(__name__)
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+OBJECT_CONTROL = {"urge", "ask", "invite", "call", "force", "order", "tell", "persuade", "encourage", "allow",
+                  "press", "push", "help", "authorize", "authorise", "instruct", "require", "permit"}
+# Support verbs whose object is the event noun and whose subject is the event's source.
+LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "take", "begin", "start", "initiate",
+               "resume", "impose", "announce", "order", "sign", "reach", "seal", "issue", "mount", "lead", "join",
+               "host", "organize", "organise", "convene", "pay", "deliver", "give", "extend", "offer", "send",
+               "express", "voice", "lodge", "file", "open", "continue", "intensify", "step", "escalate", "carry",
+               "level", "slap", "unveil", "approve", "adopt", "agree", "accept", "reject", "signal", "propose",
+               "receive", "welcome", "call", "seek"}
+POSITIVE = {"respected", "great", "good", "friend", "partner", "ally", "hero", "wise", "strong", "excellent",
+            "important", "true", "brave", "constructive", "positive", "historic", "trusted", "reliable", "valued",
+            "outstanding", "remarkable", "fantastic", "wonderful", "honorable", "honourable", "decent", "fine"}
+NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", "aggressor", "illegal", "illegitimate",
+            "dictator", "tyrant", "liar", "threat", "provocation", "provocative", "unacceptable", "dangerous",
+            "hostile", "irresponsible", "reckless", "absurd", "baseless", "propaganda", "lie", "lies", "fake",
+            "puppet", "regime", "war", "crime", "crimes", "genocide", "aggression", "attempt", "ploy", "farce",
+            "sham", "disgrace", "shameful", "outrageous", "despicable", "murderer", "butcher", "thug", "enemy",
+            "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical"}
+PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
+    "CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "030"), "AID": ("AGREE", "033"),
+    "SUPPORT": ("AGREE", "032"), "RETREAT": ("CONCEDE", "035"), "CONCEDE": ("CONCEDE", "035"),
+    "ASSAULT": ("THREATEN", "138"), "COERCE": ("THREATEN", "137"), "SANCTION": ("THREATEN", "1312"),
+    "MOBILIZE": ("THREATEN", "138"),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A coded event before its date and place are resolved."""
+
+    trigger: Token
+    pattern: Pattern
+    type: str | None
+    mode: str | None
+    cameo: str
+    source: Actor
+    target: Actor | None
+    modality: Modality
+    negated: bool
+    attribution: str | None
+    quantity: Quantity | None
+    span: tuple[int, int]
+    confidence: float
+
+
+class EventCoder:
+    def __init__(self, patterns: PatternIndex, linker: ActorLinker) -> None:
+        self.patterns = patterns
+        self.linker = linker
+
+    # ---- triggers ------------------------------------------------------------------------------
+    def match(self, token: Token) -> Pattern | None:
+        """The most specific pattern whose constraints the token meets."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            candidates = self.patterns.verbs.get(lemma, [])
+        elif token.pos_ in ("NOUN", "PROPN"):
+            candidates = self.patterns.nouns.get(lemma, []) or self.patterns.nouns.get(token.lower_, [])
+        else:
+            return None
+        for pattern in candidates:
+            if self.fits(token, pattern):
+                return pattern
+        return None
+
+    def fits(self, token: Token, pattern: Pattern) -> bool:
+        objects = direct_objects(token)
+        object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        if pattern.particle:
+            parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+            if pattern.particle not in parts:
+                return False
+        if pattern.object and not (object_lemmas & pattern.object or self.object_via_prep(token, pattern)):
+            return False
+        if pattern.not_object and object_lemmas & pattern.not_object:
+            return False
+        if pattern.modifier:
+            mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")} | \
+                {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+            if token.head.dep_ == "compound":  # "phone call" parsed with call as compound head
+                mods.add(token.head.lower_)
+            if not mods & pattern.modifier:
+                return False
+        if pattern.actor_object and not any(self.is_actorish(o) for o in objects):
+            return False
+        if pattern.evaluative and not any(c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
+                                          for c in token.children):
+            return False
+        return True
+
+    def object_via_prep(self, token: Token, pattern: Pattern) -> bool:
+        """'Withdraw from the treaty': the pattern's object as the object of the verb's preposition."""
+        for prep in (c for c in token.children if c.dep_ in ("prep", "prt")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in pattern.object:
+                    return True
+        return False
+
+    def is_actorish(self, token: Token) -> bool:
+        if token.pos_ == "PRON":
+            return token.lower_ not in ("it", "this", "that", "what", "which", "something", "anything")
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return self.linker.role_noun(token) is not None
+
+    # ---- roles ---------------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return expand(agents), False
+        if own:
+            subject = own[0]
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return expand([verb.head]), False
+            if any(c.dep_ == "auxpass" for c in verb.children) and not agents:
+                pass
+            return expand([subject]), False
+        if depth > 3 or verb.head.i == verb.i:
+            return [], False
+        head = verb.head
+        if verb.dep_ == "conj":
+            found, _ = self.subjects(head, depth + 1)
+            return found, True
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objects = direct_objects(head)
+            if objects:
+                return expand(objects[:1]), True
+        if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            if verb.dep_ == "ccomp":
+                return [], False
+            if head.pos_ in ("VERB", "AUX"):
+                found, _ = self.subjects(head, depth + 1)
+                return found, True
+        if verb.dep_ == "relcl":
+            return expand([head]), True
+        return [], False
+
+    def noun_sources(self, noun: Token) -> tuple[list[Token], bool]:
+        """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
+        subject of the support verb ("held talks", "launched strikes")."""
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+        if owners or by:
+            return expand(owners or by), False
+        token = noun
+        for _ in range(4):
+            if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+                found, _ = self.subjects(token.head)
+                return found, True
+            if token.dep_ == "pobj" and token.head.dep_ == "prep":
+                token = token.head.head
+                if token.pos_ in ("VERB", "AUX"):
+                    found, _ = self.subjects(token)
+                    return found, True
+                continue
+            if token.dep_ == "conj":
+                token = token.head
+                continue
+            break
+        return [], False
+
+    def targets(self, trigger: Token, pattern: Pattern) -> list[Token]:
+        """Where the pattern says the target is: objects, prepositional objects, "of" phrases."""
+        out: list[Token] = []
+        is_noun = pattern.kind == "noun"
+        objects = direct_objects(trigger)
+        holders = [trigger]
+        if pattern.object:
+            holders += [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+        elif not is_noun and not pattern.no_object_target:
+            out += objects
+            out += [c for c in trigger.children if c.dep_ in ("dative", "oprd") and self.is_actorish(c)]
+        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children):
+            out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
+        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            out.append(trigger.head)  # "the man arrested by police"
+        preps = set(pattern.prep) | ({"of"} if is_noun else set())
+        if is_noun and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
+            holders.append(trigger.head)  # "held talks with X": the preposition hangs on the verb
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+                out += [p for p in prep.children if p.dep_ == "pobj"]
+                for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
+                    out += [p for p in pcomp.children if p.dep_ == "pobj"]
+        if is_noun:
+            out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
+                    and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
+        return expand(out)
+
+    # ---- coding --------------------------------------------------------------------------------
+    def code_sentence(self, sentence: Span, ctx: ArticleContext) -> list[Draft]:
+        drafts: list[Draft] = []
+        absorbed: set[int] = set()
+        for token in sentence:
+            if token.i in absorbed or token.is_space:
+                continue
+            pattern = self.match(token)
+            if pattern is None:
+                continue
+            if pattern.object:
+                absorbed.update(o.i for o in direct_objects(token))
+            if self.is_complement_of_trigger(token):
+                continue
+            drafts += self.code_trigger(token, pattern, sentence, ctx)
+        return drafts
+
+    def is_complement_of_trigger(self, token: Token) -> bool:
+        """'Invited diplomats to discuss': the content of a request or invitation is not its own event."""
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj"):
+            return False
+        head = token.head if token.dep_ != "pobj" else token.head.head
+        return head.i != token.i and self.match(head) is not None and token.dep_ != "ccomp" and \
+            (self.match(head).kind == "verb")
+
+    def code_trigger(self, trigger: Token, pattern: Pattern, sentence: Span, ctx: ArticleContext) -> list[Draft]:
+        if pattern.kind == "verb":
+            source_tokens, inherited = self.subjects(trigger)
+            if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+                    c.dep_ == "agent" for c in trigger.children):
+                source_tokens, inherited = [], False
+        else:
+            source_tokens, inherited = self.noun_sources(trigger)
+        target_tokens = [t for t in self.targets(trigger, pattern) if t not in source_tokens]
+        sources = [(t, self.linker.link(t, ctx)) for t in source_tokens]
+        sources = [(t, a) for t, a in sources if a is not None]
+        source_actors = [a for _, a in sources]
+        targets = []
+        for t in target_tokens:
+            avoid = source_actors[0] if source_actors else None
+            actor = self.linker.link(t, ctx) if not (t.pos_ == "PRON" and t.lower_ in ("it", "its")) \
+                else self.resolve_it(t, avoid, ctx)
+            if actor is not None:
+                targets.append(actor)
+        defaulted = False
+        if not source_actors and pattern.source == "target" and targets and targets[0].country:
+            t = targets[0]
+            source_actors = [Actor(t.country, t.country, t.country + "GOV", t.country, "GOV", f"country:{t.country}")]
+            defaulted = True
+        if not source_actors:
+            return []
+        if pattern.requires_target and not targets:
+            return []
+        code, ptype, mode = self.code_for(trigger, pattern)
+        if code is None:
+            return []
+        reading = modality_rules.read(trigger, sentence)
+        modality = reading.modality
+        if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
+            ptype, code = PLANNED_RETYPE[ptype]
+            mode = None
+        attribution = None
+        if reading.attribution_head is not None:
+            speaker = self.linker.link(reading.attribution_head, ctx)
+            attribution = speaker.name if speaker is not None and speaker.agent == "JRN" else reading.attribution_text
+        pairs = self.pairs(source_actors, targets, ptype)
+        quantity = self.quantity(trigger, target_tokens)
+        confidence = self.confidence(pattern, inherited, defaulted, bool(targets), sources, reading)
+        span = evidence_span(trigger, source_tokens, target_tokens)
+        return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, reading.negated, attribution,
+                      quantity, span, confidence) for src, tgt in pairs]
+
+    def code_for(self, trigger: Token, pattern: Pattern) -> tuple[str | None, str | None, str | None]:
+        code = pattern.cameo
+        if pattern.evaluative:
+            complement = [c for c in trigger.children if c.dep_ in ("oprd", "attr")]
+            complement += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children]
+            words = {t.lower_.strip('"') for c in complement for t in c.subtree}
+            if words & NEGATIVE:
+                code = "111"
+            elif words & POSITIVE:
+                code = "051"
+            else:
+                return None, None, None
+        entry = cameo(code)
+        return code, pattern.type or entry.plover, pattern.mode or entry.mode
+
+    @staticmethod
+    def pairs(sources: list[Actor], targets: list[Actor], ptype: str | None) -> list[tuple[Actor, Actor | None]]:
+        """One event per (source, target) pair; "A and B met" is one symmetric event A→B."""
+        if not targets and ptype in SYMMETRIC_TYPES and len(sources) > 1:
+            return [(sources[0], other) for other in sources[1:]]
+        if not targets:
+            return [(s, None) for s in sources]
+        return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)]
+
+    def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
+        """'it': the subject or object of the previous clause, or the actor owning it ("Belarus' initiative")."""
+        doc = token.doc
+        sent = token.sent
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        candidates: list[Token] = []
+        for span in ([previous] if previous is not None else []):
+            root = span.root
+            candidates += [c for c in root.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        for candidate in candidates:
+            actor = self.linker.link(candidate, ctx)
+            if actor is None:
+                owners = [c for c in candidate.children if c.dep_ == "poss"]
+                actor = self.linker.link(owners[0], ctx) if owners else None
+            if actor is not None and not (avoid is not None and same_actor(actor, avoid)):
+                return replace(actor, text=token.text)
+        return None
+
+    @staticmethod
+    def quantity(trigger: Token, targets: list[Token]) -> Quantity | None:
+        for head in targets + direct_objects(trigger):
+            numbers = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
+            if not numbers:
+                continue
+            number = numbers[0]
+            try:
+                value = float(number.text.replace(",", ""))
+            except ValueError:
+                continue
+            qualifier = " ".join(t.text for t in sorted(number.children, key=lambda t: t.i)
+                                 if t.dep_ in ("quantmod", "advmod")) or None
+            unit_tokens = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i > number.i] + [head]
+            return Quantity(value, qualifier, " ".join(t.text for t in unit_tokens))
+        return None
+
+    @staticmethod
+    def confidence(pattern: Pattern, inherited: bool, defaulted: bool, has_target: bool, sources, reading) -> float:
+        score = 0.55 + 0.05 * min(pattern.specificity, 2)
+        score += 0.1 if has_target else -0.05
+        score += 0.1 if any(a.kb_id for _, a in sources) else 0.0
+        score -= 0.1 if inherited else 0.0
+        score -= 0.15 if defaulted else 0.0
+        score -= 0.05 if reading.modality is Modality.REPORTED else 0.0
+        score -= 0.2 if reading.modality is Modality.HYPOTHETICAL or reading.negated else 0.0
+        return max(0.05, min(0.95, score))
+
+
+def direct_objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated actors: "Hungary and Romania" → both."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        out += [c for c in token.conjuncts if c.i > token.i]
+    seen, unique = set(), []
+    for token in out:
+        if token.i not in seen:
+            seen.add(token.i)
+            unique.append(token)
+    return unique
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id
+    return a.name == b.name and a.country == b.country
+
+
+def evidence_span(trigger: Token, sources: list[Token], targets: list[Token]) -> tuple[int, int]:
+    """From the first to the last word of trigger, source and target, within the sentence."""
+    sent = trigger.sent
+    tokens = [trigger] + [t for t in sources + targets if t.sent == sent]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end

@@ -1,0 +1,106 @@
+"""Is the event said to have happened? Negation, modality (planned, hypothetical, reported) and
+attribution (who the article says reported it), read from the dependency parse around the trigger."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.records import Modality
+
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+PLANNED_AUX = {"will", "shall", "'ll"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+PLANNING_VERBS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "hope", "want", "wish", "seek",
+                  "try", "propose", "consider", "mull", "threaten", "decide", "set", "agree", "promise", "pledge",
+                  "vow", "offer", "attempt", "push", "move", "work"}
+SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
+                "insist", "allege", "believe", "think", "feel", "argue", "suggest", "deny", "estimate"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    modality: Modality
+    negated: bool
+    attribution_head: Token | None
+    attribution_text: str | None
+
+
+def governors(token: Token):
+    """The trigger and the verbs that govern it, up to the root of its sentence."""
+    seen = token
+    yield seen
+    while seen.head.i != seen.i:
+        seen = seen.head
+        yield seen
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb whose clause the trigger belongs to (a noun trigger's governing verb)."""
+    for token in governors(trigger):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return trigger.sent.root
+
+
+def read(trigger: Token, sentence: Span) -> Reading:
+    verb = clause_verb(trigger)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children) or \
+        any(c.dep_ == "neg" for c in trigger.children) or \
+        any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+    modality = Modality.ASSERTED
+    chain = list(governors(verb))
+    for depth, token in enumerate(chain):
+        if depth > 2:
+            break
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & CONDITIONAL_MARKS or aux & HYPOTHETICAL_AUX:
+            modality = Modality.HYPOTHETICAL
+            break
+        if aux & PLANNED_AUX or ("going" in aux and token.tag_ == "VB"):
+            modality = Modality.PLANNED
+            break
+        if depth > 0 and token.lemma_.lower() in PLANNING_VERBS and chain[depth - 1].dep_ in ("xcomp", "ccomp"):
+            modality = Modality.PLANNED
+            break
+        if token.dep_ in ("advcl",) and any(c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            modality = Modality.HYPOTHETICAL
+            break
+    if sentence.text.rstrip().endswith("?"):
+        modality = Modality.HYPOTHETICAL
+    head, text = attribution(trigger, sentence)
+    if modality is Modality.ASSERTED and head is not None:
+        modality = Modality.REPORTED
+    return Reading(modality, negated, head, text)
+
+
+def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | None]:
+    """Who the sentence says the event comes from: "according to X", "citing X", "X said (that) ..."."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            objects = [c for c in token.nbor().children if c.dep_ == "pobj"] or \
+                [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], phrase_text(objects[0])
+        if token.lemma_.lower() == "cite" and token.pos_ == "VERB":
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects:
+                return objects[0], phrase_text(objects[0])
+    for token in governors(trigger):
+        if token.i == trigger.i:
+            continue
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].i != trigger.i:
+                return subjects[0], phrase_text(subjects[0])
+    return None, None
+
+
+def phrase_text(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not t.is_space]
+    keep = [t for t in words if t.i <= token.i or t.head.i <= token.i or t.head is token]
+    start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)
+    text = token.doc.text[start:end]
+    return text if len(text) <= 80 else token.text

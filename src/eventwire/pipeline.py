@@ -1,0 +1,167 @@
+"""The order of the stages, and the runners that apply it: in one process, a process pool, or Dask.
+
+    ingest → clean → nlp → actors → coding → when/where → dedupe → (store)
+
+This module is the only one that knows that order. Each worker builds one `Pipeline` (the model and
+dictionaries load once per process) and streams articles through it in batches.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from eventwire import clean as cleaning
+from eventwire import dates
+from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
+from eventwire.coding.coder import Draft, EventCoder
+from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
+from eventwire.coding.patterns import PatternIndex, load_patterns
+from eventwire.nlp import load_pipeline
+from eventwire.records import Article, DocumentResult, Event, PublishedSource, Rejection
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a run was asked for; the same options give the same events in every runner."""
+
+    actor_files: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
+    batch_size: int = 16
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("eventwire")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def dictionaries_hash(options: Options) -> str:
+    """A hash of every dictionary in force, so stored events say which knowledge made them."""
+    digest = hashlib.sha256()
+    packaged = resources.files("eventwire")
+    for folder in ("actors/data", "coding/data"):
+        root = Path(str(packaged / folder))
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".yaml", ".tsv"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+    for user in options.actor_files + options.verb_files:
+        digest.update(Path(user).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def coder_version(options: Options) -> str:
+    return f"{package_version()}+{dictionaries_hash(options)}"
+
+
+class Pipeline:
+    def __init__(self, options: Options = Options()) -> None:
+        self.options = options
+
+    @cached_property
+    def kb(self) -> KnowledgeBase:
+        return load_kb(self.options.actor_files)
+
+    @cached_property
+    def nlp(self):
+        return load_pipeline(self.options.actor_files)
+
+    @cached_property
+    def patterns(self) -> PatternIndex:
+        return load_patterns(self.options.verb_files)
+
+    @cached_property
+    def coder(self) -> EventCoder:
+        return EventCoder(self.patterns, ActorLinker(self.kb))
+
+    @cached_property
+    def gazetteer(self):
+        from eventwire.places import Gazetteer
+        return Gazetteer.default()
+
+    @cached_property
+    def version(self) -> str:
+        return coder_version(self.options)
+
+    # ---- one article ---------------------------------------------------------------------------
+    def prepare(self, article: Article) -> tuple[Article, str]:
+        """Clean the text (offsets kept) and estimate the publication date from a page stamp."""
+        cleaned = cleaning.clean(article.text)
+        if article.published is None and cleaned.stamp_date is not None:
+            article = replace(article, published=cleaned.stamp_date, published_source=PublishedSource.ESTIMATED)
+        return article, cleaned.text
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+        prepared = (self.prepare(article) for article in articles)
+        stream = ((text, article) for article, text in prepared)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
+            try:
+                yield DocumentResult(article, self.code_doc(doc, article))
+            except Exception as err:  # one bad document never stops the batch
+                log.exception("coding failed for %s", article.doc_id)
+                yield DocumentResult(article, [], [Rejection(article.doc_id, "coding", "E900", repr(err))])
+
+    def process(self, article: Article) -> DocumentResult:
+        return next(self.process_many([article]))
+
+    def code_doc(self, doc: Doc, article: Article) -> list[Event]:
+        ctx = ArticleContext(article.published, focus_country(doc, self.kb))
+        drafts: list[Draft] = []
+        for sentence in doc.sents:
+            if not sentence.text.strip():
+                continue
+            drafts += self.coder.code_sentence(sentence, ctx)
+        events = [self.finish(draft, article, ctx) for draft in drafts]
+        return dedupe(events)
+
+    def finish(self, draft: Draft, article: Article, ctx: ArticleContext) -> Event:
+        """When and where, then the contract record."""
+        trigger = draft.trigger
+        sentence = trigger.sent
+        when = dates.date_for_clause(article.text, (sentence.start_char, sentence.end_char), trigger.idx,
+                                     article.published)
+        countries = {a.country for a in (draft.source, draft.target) if a and a.country}
+        if ctx.focus_country:
+            countries.add(ctx.focus_country)
+        from eventwire.places import locate_event
+        place = locate_event(sentence, trigger, countries, self.gazetteer)
+        entry = cameo(draft.cameo)
+        return Event(
+            doc_id=article.doc_id, doc_hash=article.content_hash, type=draft.type, mode=draft.mode,
+            cameo=draft.cameo, quad_class=entry.quad_class, goldstein=entry.goldstein, source=draft.source,
+            target=draft.target, date=when, location=place, attribution=draft.attribution,
+            modality=draft.modality, negated=draft.negated, quantity=draft.quantity,
+            sentence=article.text[sentence.start_char:sentence.end_char].strip(), span=draft.span,
+            confidence=draft.confidence, trigger=trigger.text, coder_version=self.version)
+
+
+def actor_key(actor) -> str:
+    if actor is None:
+        return "-"
+    return f"{actor.country or '-'}:{actor.name}"
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """The same event restated in one article is kept once (the most confident reading)."""
+    best: dict[tuple, Event] = {}
+    for event in events:
+        pair = (actor_key(event.source), actor_key(event.target))
+        if event.type in SYMMETRIC_TYPES:
+            pair = tuple(sorted(pair))
+        key = (event.type or event.cameo, event.mode, pair, event.date.value if event.date else None,
+               event.negated, event.modality)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = set(map(id, best.values()))
+    return [e for e in events if id(e) in kept]
