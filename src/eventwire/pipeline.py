@@ -153,15 +153,25 @@ def actor_key(actor) -> str:
 
 
 def dedupe(events: list[Event]) -> list[Event]:
-    """The same event restated in one article is kept once (the most confident reading)."""
-    best: dict[tuple, Event] = {}
+    """The same event restated in one article is kept once. Restatements share type, mode, actors and
+    negation; a mention with no date words of its own is the same event as one with them, which wins
+    (it is the more precise); otherwise the more confident reading wins."""
+    groups: dict[tuple, list[Event]] = {}
     for event in events:
         pair = (actor_key(event.source), actor_key(event.target))
         if event.type in SYMMETRIC_TYPES:
             pair = tuple(sorted(pair))
-        key = (event.type or event.cameo, event.mode, pair, event.date.value if event.date else None,
-               event.negated, event.modality)
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    kept = set(map(id, best.values()))
+        groups.setdefault((event.type or event.cameo, event.mode, pair, event.negated), []).append(event)
+    kept: set[int] = set()
+    for group in groups.values():
+        dated = {}
+        for event in group:
+            key = event.date.value if event.date else None
+            if key not in dated or event.confidence > dated[key].confidence:
+                dated[key] = event
+        explicit = [e for e in dated.values() if e.date is not None and e.date.text]
+        for event in dated.values():
+            if explicit and (event.date is None or not event.date.text):
+                continue  # an undated restatement of a dated event
+            kept.add(id(event))
     return [e for e in events if id(e) in kept]

@@ -173,10 +173,10 @@ class KnowledgeBase:
         if not name:
             raise KnowledgeBaseError("missing field 'name'", origin=where)
         name = str(name)
+        if item.get("agent") == "IGO" or "organs" in item or "officials" in item or "seat" in item:
+            return self.parse_org(item, name, names, where)
         if "adjectives" in item or "capital" in item:
             return self.parse_country(item, name, names, where)
-        if item.get("agent") == "IGO" or "organs" in item or "officials" in item:
-            return self.parse_org(item, name, names, where)
         return [self.parse_group(item, name, names, where)]
 
     def parse_country(self, item, name, names, where) -> list[Entry]:
@@ -204,8 +204,9 @@ class KnowledgeBase:
         if not code:
             raise KnowledgeBaseError("missing field 'code'", origin=where)
         adjectives = tuple(str(a) for a in item.get("adjectives") or [])
+        metonyms = [str(m) for m in item.get("metonyms") or []]  # "Brussels" for the EU: wins over the capital
         entries = [Entry(f"org:{code}", "org", name, code, str(item.get("agent") or "IGO"), code,
-                         names=tuple([name, *names]), adjectives=adjectives, origin=where)]
+                         names=tuple([name, *names, *metonyms]), adjectives=adjectives, origin=where)]
         for organ in item.get("organs") or []:
             organ_name = str(organ.get("name"))
             forms = [organ_name, *[str(a) for a in organ.get("aliases") or []]]
@@ -307,14 +308,20 @@ class KnowledgeBase:
         return None
 
     def surface_forms(self) -> Iterable[tuple[str, Entry, str]]:
-        """(form, entry, label) for the entity ruler: every name and adjective the base knows."""
+        """(form, entry, label) for the entity ruler: every name and adjective the base knows, each
+        given to its most specific owner (a person over an organisation over a state over a city)."""
         labels = {"person": "PERSON", "org": "ORG", "group": "ORG", "country": "GPE", "seat": "GPE",
                   "city": "GPE"}
+        best: dict[str, tuple[int, Entry, str]] = {}
         for entry in self.entries.values():
-            for form in entry.names:
-                yield form, entry, labels.get(entry.kind, "ORG")
-            for adjective in entry.adjectives:
-                yield adjective, entry, "NORP"
+            rank = self.KIND_RANK.get(entry.kind, 9)
+            forms = [(f, labels.get(entry.kind, "ORG")) for f in entry.names]
+            forms += [(a, "NORP") for a in entry.adjectives]
+            for form, label in forms:
+                if form not in best or rank < best[form][0]:
+                    best[form] = (rank, entry, label)
+        for form, (_, entry, label) in best.items():
+            yield form, entry, label
 
     def stats(self) -> dict[str, int]:
         kinds = defaultdict(int)

@@ -91,6 +91,11 @@ class ActorLinker:
                     stack.append(child)
                 elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
+        if head.dep_ == "dobj":  # "invited diplomats from X": the parser hangs "from X" on the verb
+            right = max(t.i for t in out)
+            for prep in head.head.children:
+                if prep.dep_ == "prep" and prep.lower_ in OF_PREPS and prep.i == right + 1:
+                    out += [t for c in prep.children if c.dep_ == "pobj" for t in self.phrase(c)]
         return sorted(out, key=lambda t: t.i)
 
     def entities_in(self, tokens: list[Token]) -> list[Span]:
@@ -107,33 +112,37 @@ class ActorLinker:
         return out
 
     def role_noun(self, head: Token):
-        """The role noun at the phrase head, trying two-word compounds first ("foreign minister")."""
-        words = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
-                 and c.ent_iob_ == "O"]
-        lemma = head.lemma_.lower()
-        for left in sorted(words, key=lambda t: t.i):
-            found = self.kb.role_nouns.get(fold(f"{left.lower_} {lemma}")) or \
-                self.kb.role_nouns.get(fold(f"{left.lower_} {head.lower_}"))
-            if found:
-                return found
-        return self.kb.role_nouns.get(fold(head.lower_)) or self.kb.role_nouns.get(fold(lemma))
+        """The role noun at the phrase head, longest compound first ("national security adviser")."""
+        words = sorted((c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                        and c.ent_iob_ == "O"), key=lambda t: t.i)
+        for left in [w for c in words for w in [*sorted(c.lefts, key=lambda t: t.i), c]
+                     if w.dep_ in ("compound", "amod") and w.ent_iob_ == "O"]:
+            modifiers = " ".join(t.lower_ for t in head.doc[left.i:head.i])
+            for noun in (head.lemma_.lower(), head.lower_):
+                found = self.kb.role_nouns.get(fold(f"{modifiers} {noun}"))
+                if found:
+                    return found
+        return self.kb.role_nouns.get(fold(head.lower_)) or self.kb.role_nouns.get(fold(head.lemma_.lower()))
 
     # ---- linking -------------------------------------------------------------------------------
-    def link(self, head: Token, ctx: ArticleContext) -> Actor | None:
-        actor, kind, plural = self._link(head, ctx)
+    def link(self, head: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
+        """The actor a phrase names; `avoid` is the event's other party, which a pronoun is not."""
+        actor, kind, plural = self._link(head, ctx, avoid)
         if actor is not None and kind != "pronoun":
             ctx.remember(Mention(actor, kind, plural))
         return actor
 
-    def _link(self, head: Token, ctx: ArticleContext) -> tuple[Actor | None, str, bool]:
+    def _link(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> tuple[Actor | None, str, bool]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | PLURAL | NEUTER:
-            return self.pronoun(head, ctx), "pronoun", False
+            return self.pronoun(head, ctx, avoid), "pronoun", False
+        role = self.role_noun(head)
+        if role is None and head.ent_iob_ == "O":
+            return None, "none", False  # "Belarus' initiative" is not an actor: its head names none
         tokens = self.phrase(head)
         ents = self.entities_in(tokens)
         text = self.surface(head, tokens)
         known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries]
-        role = self.role_noun(head)
         plural = head.tag_ in ("NNS", "NNPS")
 
         # 1. A known person named in the phrase: the role in force on the article's date.
@@ -260,14 +269,20 @@ class ActorLinker:
                 return ctx.people[part]
         return None
 
-    def pronoun(self, token: Token, ctx: ArticleContext) -> Actor | None:
+    def pronoun(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
         lower = token.lower_
+
+        def other(m: Mention) -> bool:
+            return avoid is None or (m.actor.name, m.actor.country) != (avoid.name, avoid.country)
+
         if lower in PERSONAL:
-            found = ctx.last(lambda m: m.kind == "person")
+            found = ctx.last(lambda m: m.kind == "person" and other(m))
         elif lower in PLURAL:
-            found = ctx.last(lambda m: m.plural or m.kind in ("country", "org", "group", "role"))
-        else:
-            found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural)
+            found = ctx.last(lambda m: (m.plural or m.kind in ("country", "org", "group", "role")) and other(m))
+        elif lower in NEUTER:
+            found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural and other(m))
+        else:  # "this", "which", "who": not resolved here
+            return None
         if found is None:
             return None
         a = found.actor

@@ -40,6 +40,11 @@ NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", 
             "puppet", "regime", "war", "crime", "crimes", "genocide", "aggression", "attempt", "ploy", "farce",
             "sham", "disgrace", "shameful", "outrageous", "despicable", "murderer", "butcher", "thug", "enemy",
             "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical"}
+# A noun reached through these words names a cause or a background, not an act of the clause's subject.
+BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following", "over", "since", "during",
+                    "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior"}
+STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
+RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
     "CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "030"), "AID": ("AGREE", "033"),
     "SUPPORT": ("AGREE", "032"), "RETREAT": ("CONCEDE", "035"), "CONCEDE": ("CONCEDE", "035"),
@@ -107,8 +112,9 @@ class EventCoder:
                 return False
         if pattern.actor_object and not any(self.is_actorish(o) for o in objects):
             return False
-        if pattern.evaluative and not any(c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as")
-                                          for c in token.children):
+        if pattern.evaluative and not any(
+                (c.dep_ in ("oprd", "attr") and c.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"))
+                or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children):
             return False
         return True
 
@@ -174,9 +180,14 @@ class EventCoder:
         token = noun
         for _ in range(4):
             if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+                if token.head.lemma_.lower() in RECEIVING_VERBS:
+                    return [], False  # "received an invitation from X": see receiving_roles
                 found, _ = self.subjects(token.head)
                 return found, True
             if token.dep_ == "pobj" and token.head.dep_ == "prep":
+                prep = token.head
+                if prep.lower_ in BACKGROUND_PREPS or prep.head.lower_ in ("due", "owing", "thanks", "prior"):
+                    return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
                     found, _ = self.subjects(token)
@@ -188,6 +199,39 @@ class EventCoder:
             break
         return [], False
 
+    @staticmethod
+    def receiving_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+        """'Y received an invitation from X': X is the source, Y the target."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING_VERBS:
+            return [], []
+        givers = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+        receivers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if receivers and receivers[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            receivers = [verb.head]
+        return expand(givers), expand(receivers)
+
+    @staticmethod
+    def is_background(trigger: Token) -> bool:
+        """'Belarus remains under sanctions': a standing state, not an event."""
+        head = trigger.head
+        return trigger.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in STATIVE_VERBS
+
+    def sibling_targets(self, trigger: Token) -> list[Token]:
+        """'Held meetings in Paris, inviting diplomats from X': a meeting's other party named in a
+        participle or coordinated clause of the same verb."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        for _ in range(3):
+            if verb.pos_ == "VERB":
+                break
+            verb = verb.head
+        out = []
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "conj", "xcomp") and clause.pos_ == "VERB":
+                out += [o for o in direct_objects(clause) if self.is_actorish(o)]
+        return out
+
     def targets(self, trigger: Token, pattern: Pattern) -> list[Token]:
         """Where the pattern says the target is: objects, prepositional objects, "of" phrases."""
         out: list[Token] = []
@@ -198,7 +242,8 @@ class EventCoder:
             holders += [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
         elif not is_noun and not pattern.no_object_target:
             out += objects
-            out += [c for c in trigger.children if c.dep_ in ("dative", "oprd") and self.is_actorish(c)]
+            complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
+            out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children):
             out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -235,36 +280,52 @@ class EventCoder:
 
     def is_complement_of_trigger(self, token: Token) -> bool:
         """'Invited diplomats to discuss': the content of a request or invitation is not its own event."""
-        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj"):
+        infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj") and not infinitive:
             return False
         head = token.head if token.dep_ != "pobj" else token.head.head
         return head.i != token.i and self.match(head) is not None and token.dep_ != "ccomp" and \
             (self.match(head).kind == "verb")
 
     def code_trigger(self, trigger: Token, pattern: Pattern, sentence: Span, ctx: ArticleContext) -> list[Draft]:
+        receivers: list[Token] = []
         if pattern.kind == "verb":
             source_tokens, inherited = self.subjects(trigger)
             if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
                     c.dep_ == "agent" for c in trigger.children):
                 source_tokens, inherited = [], False
         else:
+            if self.is_background(trigger):
+                return []
             source_tokens, inherited = self.noun_sources(trigger)
-        target_tokens = [t for t in self.targets(trigger, pattern) if t not in source_tokens]
+            if not source_tokens:
+                source_tokens, receivers = self.receiving_roles(trigger)
+        target_tokens = [t for t in receivers + self.targets(trigger, pattern) if t not in source_tokens]
         sources = [(t, self.linker.link(t, ctx)) for t in source_tokens]
         sources = [(t, a) for t, a in sources if a is not None]
         source_actors = [a for _, a in sources]
         targets = []
         for t in target_tokens:
             avoid = source_actors[0] if source_actors else None
-            actor = self.linker.link(t, ctx) if not (t.pos_ == "PRON" and t.lower_ in ("it", "its")) \
+            actor = self.linker.link(t, ctx, avoid) if not (t.pos_ == "PRON" and t.lower_ in ("it", "its")) \
                 else self.resolve_it(t, avoid, ctx)
             if actor is not None:
                 targets.append(actor)
+        sibling = False
+        if not targets and pattern.cameo.startswith("04") and pattern.cameo not in ("043",):
+            for t in self.sibling_targets(trigger):
+                actor = self.linker.link(t, ctx)
+                if actor is not None and not any(same_actor(actor, s) for s in source_actors):
+                    targets.append(actor)
+                    sibling = True
         defaulted = False
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             t = targets[0]
-            source_actors = [Actor(t.country, t.country, t.country + "GOV", t.country, "GOV", f"country:{t.country}")]
+            state = self.linker.kb.entries.get(f"country:{t.country}")
+            name = state.name if state else t.country
+            source_actors = [Actor(name, name, t.country + "GOV", t.country, "GOV", f"country:{t.country}")]
             defaulted = True
+        source_actors = [a for a in source_actors if a.country or a.kb_id]  # a source must be someone known
         if not source_actors:
             return []
         if pattern.requires_target and not targets:
@@ -283,7 +344,7 @@ class EventCoder:
             attribution = speaker.name if speaker is not None and speaker.agent == "JRN" else reading.attribution_text
         pairs = self.pairs(source_actors, targets, ptype)
         quantity = self.quantity(trigger, target_tokens)
-        confidence = self.confidence(pattern, inherited, defaulted, bool(targets), sources, reading)
+        confidence = self.confidence(pattern, inherited or sibling, defaulted, bool(targets), sources, reading)
         span = evidence_span(trigger, source_tokens, target_tokens)
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, reading.negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
@@ -301,7 +362,9 @@ class EventCoder:
             else:
                 return None, None, None
         entry = cameo(code)
-        return code, pattern.type or entry.plover, pattern.mode or entry.mode
+        if pattern.type and pattern.type != entry.plover:
+            return code, pattern.type, pattern.mode  # the table's mode belongs to its own type
+        return code, entry.plover, pattern.mode or entry.mode
 
     @staticmethod
     def pairs(sources: list[Actor], targets: list[Actor], ptype: str | None) -> list[tuple[Actor, Actor | None]]:
@@ -360,7 +423,11 @@ class EventCoder:
 
 
 def direct_objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    """Objects, counting a named entity the parser took for a predicate ("called Lukashenka twice")."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if not objects:
+        objects = [c for c in token.children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "GPE", "ORG")]
+    return objects
 
 
 def expand(tokens: list[Token]) -> list[Token]:

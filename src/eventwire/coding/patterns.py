@@ -43,7 +43,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.object) + 2 * bool(self.particle) + bool(self.modifier) + bool(self.actor_object)
+        return 2 * bool(self.object) + 2 * bool(self.particle) + bool(self.modifier) + bool(self.actor_object) \
+            + 3 * self.evaluative
 
 
 def as_set(value) -> frozenset[str]:
