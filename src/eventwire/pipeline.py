@@ -175,3 +175,74 @@ def dedupe(events: list[Event]) -> list[Event]:
                 continue  # an undated restatement of a dated event
             kept.add(id(event))
     return [e for e in events if id(e) in kept]
+
+
+# ---- runners ---------------------------------------------------------------------------------------
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER
+    _WORKER = Pipeline(options)
+    _WORKER.nlp, _WORKER.gazetteer  # load once per worker, before the first batch
+
+
+def _process_batch(articles: list[Article]) -> list[DocumentResult]:
+    assert _WORKER is not None
+    return list(_WORKER.process_many(articles))
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run(items: Iterable[Article | Rejection], options: Options = Options(), workers: int = 1
+        ) -> Iterator[DocumentResult | Rejection]:
+    """Stream articles through the pipeline, in this process or in a pool of `workers` processes.
+    Rejections from reading pass straight through; results come back in input order."""
+    if workers <= 1:
+        pipeline = Pipeline(options)
+        for batch in batched(items, options.batch_size):
+            yield from (item for item in batch if isinstance(item, Rejection))
+            articles = [item for item in batch if isinstance(item, Article)]
+            if articles:
+                yield from pipeline.process_many(articles)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if _has_threads() else "fork")
+    pending: list[Rejection] = []
+
+    def article_batches():
+        for batch in batched(items, options.batch_size):
+            pending.extend(item for item in batch if isinstance(item, Rejection))
+            articles = [item for item in batch if isinstance(item, Article)]
+            if articles:
+                yield articles
+
+    from collections import deque
+
+    window = 2 * workers  # batches in flight: memory stays flat however long the input
+    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        in_flight: deque = deque()
+        for articles in article_batches():
+            in_flight.append(pool.apply_async(_process_batch, (articles,)))
+            while pending:
+                yield pending.pop(0)
+            if len(in_flight) >= window:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+    yield from pending
+
+
+def _has_threads() -> bool:
+    import threading
+    return threading.active_count() > 1

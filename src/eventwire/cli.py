@@ -1,0 +1,264 @@
+"""The command line: parses, calls the library, prints. Library errors become ClickExceptions here."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import click
+
+from eventwire import settings
+from eventwire.errors import EventwireError
+
+log = logging.getLogger("eventwire")
+
+
+def fail_cleanly(func):
+    """Translate library errors once, at the edge."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as err:
+            raise click.ClickException(str(err)) from None
+    return wrapper
+
+
+def parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def common_options(func):
+    func = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        help=settings.BY_NAME["actors"].help)(func)
+    func = click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                        help=settings.BY_NAME["verbs"].help)(func)
+    func = click.option("--workers", type=int, default=None, help=settings.BY_NAME["workers"].help)(func)
+    return func
+
+
+def make_options(actor_files, verb_files):
+    from eventwire.pipeline import Options
+    return Options(actor_files=tuple(settings.resolve("actors", tuple(actor_files))),
+                   verb_files=tuple(settings.resolve("verbs", tuple(verb_files))),
+                   batch_size=settings.resolve("batch_size"))
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+@click.option("-v", "--verbose", count=True, help="more log output on stderr (-vv for debug)")
+def main(verbose: int) -> None:
+    """eventwire: read news, keep a sourced record of political events."""
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def results_with_progress(results, total_hint: str = "articles"):
+    from tqdm import tqdm
+    bar = tqdm(unit=" " + total_hint, file=sys.stderr, delay=3, disable=None, leave=False)
+    try:
+        for item in results:
+            bar.update(1)
+            yield item
+    finally:
+        bar.close()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--published", callback=parse_date, help="publication date of plain-text input (YYYY-MM-DD)")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--db", default=None, help=settings.BY_NAME["db"].help)
+@click.option("--no-store", is_flag=True, help="do not store into DuckDB")
+@click.option("--all", "emit_all", is_flag=True, help="also print negated and hypothetical events")
+@click.option("--statements", is_flag=True, help="also print public statements (CAMEO 01, no PLOVER type)")
+@click.option("--dask", "dask_address", default=None, help=settings.BY_NAME["dask"].help)
+@common_options
+@fail_cleanly
+def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_address, actor_files, verb_files,
+            workers):
+    """Code the events in INPUTS: .txt, .jsonl, .html, .warc(.gz) files, directories, or - for stdin."""
+    from eventwire.export import CsvWriter, TableWriter, write_jsonl
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import run
+    from eventwire.records import DocumentResult, Rejection
+
+    options = make_options(actor_files, verb_files)
+    workers = settings.resolve("workers", workers)
+    dask_address = settings.resolve("dask", dask_address)
+    items = read_inputs(list(inputs), published=published, stdin=sys.stdin)
+    if dask_address:
+        from eventwire.distributed import run_on_dask
+        results = run_on_dask(items, options, dask_address)
+    else:
+        results = run(items, options, workers=workers)
+    store = None
+    if not no_store:
+        from eventwire.store import Store
+        store = Store(settings.resolve("db", db))
+    writer = {"table": TableWriter, "csv": CsvWriter}.get(fmt)
+    out = writer(sys.stdout) if writer else None
+    rejected = documents = emitted = 0
+    try:
+        for item in results_with_progress(results):
+            if isinstance(item, Rejection):
+                rejected += 1
+                click.echo(f"skipped {item.origin}: [{item.code}] {item.message}", err=True)
+                continue
+            assert isinstance(item, DocumentResult)
+            documents += 1
+            for rejection in item.rejections:
+                rejected += 1
+                click.echo(f"skipped {rejection.origin}: [{rejection.code}] {rejection.message}", err=True)
+            if store is not None:
+                store.write([item])
+            shown = [e.to_contract() for e in item.events
+                     if (emit_all or e.emitted_by_default) and (statements or e.type is not None)]
+            emitted += len(shown)
+            if out is None:
+                write_jsonl(shown, sys.stdout)
+            else:
+                out.write(shown)
+        if store is not None:
+            store.refresh_clusters()
+    finally:
+        if store is not None:
+            store.close()
+    summary = f"{documents} documents, {emitted} events"
+    if rejected:
+        summary += f", {rejected} inputs skipped"
+    if store is not None:
+        summary += f", stored in {store.path}"
+    click.echo(summary, err=True)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show-misses", is_flag=True, help="list missed and spurious events with their sentences")
+@click.option("--ignore-type", is_flag=True, help="compare actors only")
+@click.option("--no-target", is_flag=True, help="compare type and source only")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="score these predicted events (JSONL) instead of running the pipeline")
+@common_options
+@fail_cleanly
+def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files, verb_files, workers):
+    """Run the pipeline on a gold file and print precision, recall and F1 (DESIGN.md's scoring rule)."""
+    from eventwire import evaluate as scoring
+    from eventwire.ingest import read_inputs
+    from eventwire.pipeline import run
+    from eventwire.records import DocumentResult
+
+    docs = scoring.read_gold(gold)
+    if predictions:
+        predicted = [json.loads(line) for line in open(predictions, encoding="utf-8") if line.strip()]
+    else:
+        workers = settings.resolve("workers", workers)
+        items = read_inputs([gold])
+        predicted = [e.to_contract() for r in results_with_progress(run(items, make_options(actor_files, verb_files),
+                                                                      workers=workers))
+                     if isinstance(r, DocumentResult) for e in r.events if e.emitted_by_default and e.type]
+    report = scoring.score(docs, predicted, no_target=no_target, ignore_type=ignore_type)
+    click.echo(f"{Path(gold).name}: {len(docs)} documents, {len(predicted)} predicted events")
+    click.echo(f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}")
+    for cls in sorted(report.by_type):
+        c = report.by_type[cls]
+        click.echo(f"{cls or '-':<12}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp:>6}{c.fp:>6}{c.fn:>6}")
+    t = report.total
+    click.echo(f"{'all':<12}{t.precision:>7.3f}{t.recall:>7.3f}{t.f1:>7.3f}{t.tp:>6}{t.fp:>6}{t.fn:>6}")
+    if report.dates[1]:
+        click.echo(f"date accuracy {report.dates[0]}/{report.dates[1]} = {report.dates[0] / report.dates[1]:.3f}")
+    if report.places[1]:
+        click.echo(f"place accuracy {report.places[0]}/{report.places[1]} = "
+                   f"{report.places[0] / report.places[1]:.3f}")
+    curve = scoring.confidence_curve(report)
+    if curve:
+        click.echo("confidence curve (events at or above the threshold): " +
+                   ", ".join(f"≥{th:.2f}: P {p:.2f} (n={n})" for th, n, p in curve))
+    if show_misses:
+        texts = {str(d["id"]): d for d in docs}
+        for doc_id, kind, key, record in report.misses:
+            evidence = record.get("sentence") or record.get("evidence") or record.get("event_text") or \
+                texts[doc_id]["text"][:200]
+            click.echo(f"{kind:<9} {doc_id}: {key.cls} {key.source}→{key.target}  | {evidence}")
+    click.echo(report.line())
+
+
+@main.command(name="eval-places")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--all-records", is_flag=True, help="use every record, not only the adjudicated (gold_relabel) ones")
+@fail_cleanly
+def eval_places(gold, all_records):
+    """Score the location stage on event-location gold (sentence + trigger → place)."""
+    from eventwire.places import evaluate_places
+    scores = evaluate_places(gold, only_relabel=not all_records)
+    click.echo(f"with a location:    {scores.with_location_hit}/{scores.with_location} right "
+               f"({scores.with_location_hit / max(1, scores.with_location):.3f})")
+    click.echo(f"without a location: {scores.without_location_none}/{scores.without_location} none "
+               f"({scores.without_location_none / max(1, scores.without_location):.3f})")
+
+
+@main.group()
+def actors():
+    """Look up, check and count the actor knowledge base."""
+
+
+@actors.command()
+@click.argument("name")
+@click.option("--date", "when", callback=parse_date, help="the date whose roles apply (YYYY-MM-DD)")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@fail_cleanly
+def lookup(name, when, actor_files):
+    """What NAME resolves to, and why."""
+    from eventwire.actors.kb import load_kb
+    kb = load_kb(tuple(settings.resolve("actors", tuple(actor_files))))
+    found = kb.lookup(name)
+    if not found:
+        raise click.ClickException(f"no entry is named {name!r}")
+    for entry in found:
+        role = entry.role_on(when) if entry.roles else None
+        click.echo(f"{entry.kb_id}: {entry.name} [{entry.kind}] country {entry.country or '-'} "
+                   f"agent {(role.agent if role else entry.agent) or '-'}")
+        if role:
+            until = f" until {role.end}" if role.end else ""
+            click.echo(f"  on {when or 'the latest date'}: {role.office} of {role.country} since {role.start}{until}")
+        elif entry.roles:
+            click.echo(f"  no role on {when}; roles: " + "; ".join(
+                f"{r.office} of {r.country} {r.start}..{r.end or ''}" for r in entry.roles))
+        click.echo(f"  from {entry.origin}")
+
+
+@actors.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@fail_cleanly
+def check(file):
+    """Validate a user actor file: every problem with its line, field and reason."""
+    from eventwire.actors.kb import KnowledgeBase
+    kb = KnowledgeBase()
+    kb.add_file(Path(file))
+    kb.index()
+    click.echo(f"{file}: OK, {len(kb.entries)} entries")
+
+
+@actors.command()
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@fail_cleanly
+def stats(actor_files):
+    """The size of the knowledge base."""
+    from eventwire.actors.kb import load_kb
+    kb = load_kb(tuple(settings.resolve("actors", tuple(actor_files))))
+    for key, value in kb.stats().items():
+        click.echo(f"{key:<14}{value:>7}")
+
+
+if __name__ == "__main__":
+    main()
