@@ -47,6 +47,8 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
         variants = {form}
         if form.lower().startswith("the "):
             variants |= {"The " + form[4:], "the " + form[4:], form[4:]}
+        if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
+            variants.add(form.title())
         for variant in variants:
             key = (variant, entry.kb_id)
             if key in seen:

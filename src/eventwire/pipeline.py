@@ -25,7 +25,7 @@ from eventwire.coding.coder import Draft, EventCoder
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import load_pipeline
-from eventwire.records import Article, DocumentResult, Event, PublishedSource, Rejection
+from eventwire.records import Actor, Article, DocumentResult, Event, PublishedSource, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,12 @@ class Pipeline:
     def version(self) -> str:
         return coder_version(self.options)
 
+    def place_actor(self, place) -> Actor:
+        state = self.kb.entries.get(f"country:{place.country}")
+        name = state.name if state else place.country
+        return Actor(place.text or place.name, name, place.country, place.country, None,
+                     state.kb_id if state else None)
+
     # ---- one article ---------------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[Article, str]:
         """Clean the text (offsets kept) and estimate the publication date from a page stamp."""
@@ -136,14 +142,22 @@ class Pipeline:
             countries.add(ctx.focus_country)
         from eventwire.places import locate_event
         place = locate_event(sentence, trigger, countries, self.gazetteer)
+        target = draft.target
+        if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
+            if place.country != draft.source.country or draft.type in ("PROTEST", "COERCE"):
+                target = self.place_actor(place)  # "attacks in northeastern Nigeria": the place's state
         entry = cameo(draft.cameo)
         return Event(
             doc_id=article.doc_id, doc_hash=article.content_hash, type=draft.type, mode=draft.mode,
             cameo=draft.cameo, quad_class=entry.quad_class, goldstein=entry.goldstein, source=draft.source,
-            target=draft.target, date=when, location=place, attribution=draft.attribution,
+            target=target, date=when, location=place, attribution=draft.attribution,
             modality=draft.modality, negated=draft.negated, quantity=draft.quantity,
             sentence=article.text[sentence.start_char:sentence.end_char].strip(), span=draft.span,
             confidence=draft.confidence, trigger=trigger.text, coder_version=self.version)
+
+
+# Material conflict with no named target is taken to be aimed at the state where it happened.
+PLACE_TARGET_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 
 
 def actor_key(actor) -> str:

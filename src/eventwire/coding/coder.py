@@ -45,6 +45,12 @@ BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following"
                     "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
+# Types whose events need no target: a guessed one would only be noise.
+UNDIRECTED_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
+COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
+                     "promise", "pledge", "vow", "threaten", "warn", "refuse", "reject", "offer", "call"}
+# Cooperation that a party says it will not give is a rejection ("would not provide support").
+REFUSABLE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
     "CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "030"), "AID": ("AGREE", "033"),
     "SUPPORT": ("AGREE", "032"), "RETREAT": ("CONCEDE", "035"), "CONCEDE": ("CONCEDE", "035"),
@@ -78,20 +84,6 @@ class EventCoder:
         self.linker = linker
 
     # ---- triggers ------------------------------------------------------------------------------
-    def match(self, token: Token) -> Pattern | None:
-        """The most specific pattern whose constraints the token meets."""
-        lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            candidates = self.patterns.verbs.get(lemma, [])
-        elif token.pos_ in ("NOUN", "PROPN"):
-            candidates = self.patterns.nouns.get(lemma, []) or self.patterns.nouns.get(token.lower_, [])
-        else:
-            return None
-        for pattern in candidates:
-            if self.fits(token, pattern):
-                return pattern
-        return None
-
     def fits(self, token: Token, pattern: Pattern) -> bool:
         objects = direct_objects(token)
         object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
@@ -108,6 +100,10 @@ class EventCoder:
                 {c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
             if token.head.dep_ == "compound":  # "phone call" parsed with call as compound head
                 mods.add(token.head.lower_)
+            mods |= {p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"}  # "an exchange of 206 prisoners"
+            mods |= {p.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"}
             if not mods & pattern.modifier:
                 return False
         if pattern.actor_object and not any(self.is_actorish(o) for o in objects):
@@ -167,12 +163,15 @@ class EventCoder:
             return expand([head]), True
         return [], False
 
-    def noun_sources(self, noun: Token) -> tuple[list[Token], bool]:
+    def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
         """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
         subject of the support verb ("held talks", "launched strikes")."""
         owners = [c for c in noun.children if c.dep_ == "poss"]
         owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        if pattern is not None and pattern.source == "of":  # "the build-up of Serbian forces"
+            owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
         by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
         if owners or by:
@@ -186,7 +185,9 @@ class EventCoder:
                 return found, True
             if token.dep_ == "pobj" and token.head.dep_ == "prep":
                 prep = token.head
-                if prep.lower_ in BACKGROUND_PREPS or prep.head.lower_ in ("due", "owing", "thanks", "prior"):
+                visit = pattern is not None and pattern.cameo.startswith("04") and prep.lower_ == "during"
+                if (prep.lower_ in BACKGROUND_PREPS and not visit) or \
+                        prep.head.lower_ in ("due", "owing", "thanks", "prior"):
                     return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
@@ -241,16 +242,20 @@ class EventCoder:
         if pattern.object:
             holders += [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
         elif not is_noun and not pattern.no_object_target:
-            out += objects
+            out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children):
             out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             out.append(trigger.head)  # "the man arrested by police"
-        preps = set(pattern.prep) | ({"of"} if is_noun else set())
+        preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
         if is_noun and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             holders.append(trigger.head)  # "held talks with X": the preposition hangs on the verb
+        if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
+            verb = trigger.head.head  # "engaged X in a firefight", "were killed in Israeli shelling"
+            out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
                 out += [p for p in prep.children if p.dep_ == "pobj"]
@@ -268,24 +273,83 @@ class EventCoder:
         for token in sentence:
             if token.i in absorbed or token.is_space:
                 continue
-            pattern = self.match(token)
-            if pattern is None:
-                continue
-            if pattern.object:
-                absorbed.update(o.i for o in direct_objects(token))
             if self.is_complement_of_trigger(token):
                 continue
-            drafts += self.code_trigger(token, pattern, sentence, ctx)
+            for pattern in self.candidates(token):
+                found = self.code_trigger(token, pattern, sentence, ctx)
+                if found:
+                    if pattern.object:
+                        absorbed.update(o.i for o in direct_objects(token))
+                    drafts += found
+                    break
         return drafts
 
+    def candidates(self, token: Token) -> list[Pattern]:
+        """Every pattern the token meets, most specific first: the first that codes an event wins."""
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            found = self.patterns.verbs.get(lemma, [])
+        elif token.pos_ in ("NOUN", "PROPN"):
+            found = self.patterns.nouns.get(lemma, []) or self.patterns.nouns.get(token.lower_, [])
+        else:
+            return []
+        return [p for p in found if self.fits(token, p)]
+
     def is_complement_of_trigger(self, token: Token) -> bool:
-        """'Invited diplomats to discuss': the content of a request or invitation is not its own event."""
+        """'Invited diplomats to discuss', 'rejected North Korea's demand': the content of a request,
+        an invitation or a rejection is part of that event, not an event of its own."""
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj") and not infinitive:
+        if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive:
+            head = token.head
+        elif token.dep_ == "dobj" and token.pos_ == "NOUN":
+            head = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in ("for", "to", "of", "on"):
+            head = token.head.head
+        else:
             return False
-        head = token.head if token.dep_ != "pobj" else token.head.head
-        return head.i != token.i and self.match(head) is not None and token.dep_ != "ccomp" and \
-            (self.match(head).kind == "verb")
+        if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
+            return False
+        return any(p.kind == "verb" for p in self.candidates(head))
+
+    def complement(self, trigger: Token) -> Token | None:
+        """The clause a trigger takes as its content ("agreed to lift", "demanded that X cancel")."""
+        for child in trigger.children:
+            infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if child.dep_ in ("xcomp", "ccomp") or infinitive:
+                return child
+        return None
+
+    def owners(self, token: Token) -> list[Token]:
+        """Who a non-actor noun belongs to: "North Korea's demand", "an Indian proposal", "calls by X"."""
+        found = [c for c in token.children if c.dep_ == "poss"]
+        found += [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
+                  and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        found += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+                  for p in c.children if p.dep_ == "pobj" and (self.is_actorish(p) or p.ent_type_)]
+        return expand(found)
+
+    def fallback_targets(self, trigger: Token, pattern: Pattern, ptype: str | None, sources: list[Token]) -> list[Token]:
+        """When the pattern's own places name no target: the owner of a non-actor object, the target of
+        the trigger's complement clause, or the subject of a demanded or alleged clause."""
+        out: list[Token] = []
+        for obj in direct_objects(trigger):
+            if not self.is_actorish(obj):
+                out += self.owners(obj)
+        clause = self.complement(trigger)
+        if clause is not None and not out:
+            if clause.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "REJECT"):
+                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not out:
+                inner = self.candidates(clause)
+                if inner:
+                    out += self.targets(clause, inner[0])
+                else:
+                    out += [o for o in direct_objects(clause) if self.is_actorish(o)]
+                    holders = [clause] + direct_objects(clause)
+                    out += [p for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+                            and c.lower_ in ("to", "with", "on", "against", "at", "into", "for")
+                            for p in c.children if p.dep_ == "pobj"]
+        return [t for t in expand(out) if t not in sources and t.i != trigger.i]
 
     def code_trigger(self, trigger: Token, pattern: Pattern, sentence: Span, ctx: ArticleContext) -> list[Draft]:
         receivers: list[Token] = []
@@ -294,30 +358,46 @@ class EventCoder:
             if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
                     c.dep_ == "agent" for c in trigger.children):
                 source_tokens, inherited = [], False
+            if pattern.source == "from":  # "received weapons from X": X gave them to the subject
+                receivers = source_tokens
+                source_tokens = [p for h in [trigger] + direct_objects(trigger) for c in h.children
+                                 if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
         else:
             if self.is_background(trigger):
                 return []
-            source_tokens, inherited = self.noun_sources(trigger)
+            source_tokens, inherited = self.noun_sources(trigger, pattern)
             if not source_tokens:
                 source_tokens, receivers = self.receiving_roles(trigger)
-        target_tokens = [t for t in receivers + self.targets(trigger, pattern) if t not in source_tokens]
+            if not source_tokens:
+                parties = self.between(trigger)
+                if len(parties) >= 2:  # "an exchange of prisoners between Russia and Ukraine"
+                    return self.code_between(trigger, pattern, parties, sentence, ctx)
+        code, ptype, mode = self.code_for(trigger, pattern)
+        if code is None:
+            return []
+        if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in direct_objects(trigger)) \
+                and len(source_tokens) >= 2:  # "A and B accused each other": both directions
+            return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
+        own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
+        target_tokens = [t for t in own_targets if t not in source_tokens]
         sources = [(t, self.linker.link(t, ctx)) for t in source_tokens]
         sources = [(t, a) for t, a in sources if a is not None]
         source_actors = [a for _, a in sources]
-        targets = []
-        for t in target_tokens:
-            avoid = source_actors[0] if source_actors else None
-            actor = self.linker.link(t, ctx, avoid) if not (t.pos_ == "PRON" and t.lower_ in ("it", "its")) \
-                else self.resolve_it(t, avoid, ctx)
-            if actor is not None:
-                targets.append(actor)
-        sibling = False
-        if not targets and pattern.cameo.startswith("04") and pattern.cameo not in ("043",):
-            for t in self.sibling_targets(trigger):
-                actor = self.linker.link(t, ctx)
-                if actor is not None and not any(same_actor(actor, s) for s in source_actors):
-                    targets.append(actor)
-                    sibling = True
+        avoid = source_actors[0] if source_actors else None
+        targets = self.link_all(target_tokens, avoid, ctx)
+        indirect = False
+        if not targets:
+            targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
+            indirect = bool(targets)
+        if not targets and ptype == "CONSULT" and pattern.cameo != "043":
+            targets = [a for a in self.link_all(self.sibling_targets(trigger), avoid, ctx)
+                       if not any(same_actor(a, s) for s in source_actors)]
+            indirect = bool(targets)
+        guessed = False
+        if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
+            nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx)
+            if nearest is not None:
+                targets, guessed = [nearest], True
         defaulted = False
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             t = targets[0]
@@ -330,11 +410,12 @@ class EventCoder:
             return []
         if pattern.requires_target and not targets:
             return []
-        code, ptype, mode = self.code_for(trigger, pattern)
-        if code is None:
-            return []
+        if not any(a.country for a in source_actors) and not any(a.country for a in targets):
+            return []  # an event between actors of no known country says nothing about any relation
         reading = modality_rules.read(trigger, sentence)
-        modality = reading.modality
+        modality, negated = reading.modality, reading.negated
+        if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
+            ptype, code, mode, negated, modality = "REJECT", "120", None, False, Modality.ASSERTED  # "would not meet"
         if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
             ptype, code = PLANNED_RETYPE[ptype]
             mode = None
@@ -344,10 +425,67 @@ class EventCoder:
             attribution = speaker.name if speaker is not None and speaker.agent == "JRN" else reading.attribution_text
         pairs = self.pairs(source_actors, targets, ptype)
         quantity = self.quantity(trigger, target_tokens)
-        confidence = self.confidence(pattern, inherited or sibling, defaulted, bool(targets), sources, reading)
+        confidence = self.confidence(pattern, inherited or indirect, defaulted, bool(targets), sources, reading)
+        if guessed:
+            confidence = max(0.05, confidence - 0.2)
         span = evidence_span(trigger, source_tokens, target_tokens)
-        return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, reading.negated, attribution,
+        return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
+
+    def between(self, noun: Token) -> list[Token]:
+        found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj"]
+        return expand(found)
+
+    def code_between(self, trigger: Token, pattern: Pattern, parties: list[Token], sentence: Span,
+                     ctx: ArticleContext) -> list[Draft]:
+        """Events between parties named together: one symmetric event, or both directions."""
+        actors = [a for a in (self.linker.link(t, ctx) for t in parties) if a is not None]
+        code, ptype, mode = self.code_for(trigger, pattern)
+        if code is None or len(actors) < 2:
+            return []
+        reading = modality_rules.read(trigger, sentence)
+        pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:] if not same_actor(a, b)]
+        if ptype not in SYMMETRIC_TYPES:
+            pairs += [(b, a) for a, b in pairs]
+        span = evidence_span(trigger, parties, [])
+        confidence = self.confidence(pattern, False, False, True, [(None, a) for a in actors], reading)
+        return [Draft(trigger, pattern, ptype, mode, code, a, b, reading.modality, reading.negated, None, None,
+                      span, confidence) for a, b in pairs]
+
+    def nearest_other(self, trigger: Token, sentence: Span, source_tokens: list[Token], sources: list[Actor],
+                      ctx: ArticleContext) -> Actor | None:
+        """A target the grammar did not give: the known actor nearest the trigger in the same sentence,
+        other than the source ("Macron recalled the envoys after Canberra ditched the deal")."""
+        taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
+        best, best_distance = None, None
+        for ent in sentence.ents:
+            if not ent.ent_id_ or ent.start in taken or ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                continue
+            entry = self.linker.kb.entries.get(ent.ent_id_)
+            if entry is None or entry.kind == "city":
+                continue
+            distance = abs(ent.root.i - trigger.i)
+            if best_distance is not None and distance >= best_distance:
+                continue
+            actor = self.linker.link(ent.root, ctx, sources[0]) if ent.root.ent_id_ else None
+            if actor is None or actor.country is None or any(same_actor(actor, s) for s in sources):
+                continue
+            if any(actor.country == s.country and actor.code == s.code for s in sources):
+                continue
+            best, best_distance = actor, distance
+        return best
+
+    def link_all(self, tokens: list[Token], avoid: Actor | None, ctx: ArticleContext) -> list[Actor]:
+        out = []
+        for t in tokens:
+            if t.pos_ == "PRON" and t.lower_ in ("it", "its"):
+                actor = self.resolve_it(t, avoid, ctx)
+            else:
+                actor = self.linker.link(t, ctx, avoid)
+            if actor is not None:
+                out.append(actor)
+        return out
 
     def code_for(self, trigger: Token, pattern: Pattern) -> tuple[str | None, str | None, str | None]:
         code = pattern.cameo
@@ -370,7 +508,7 @@ class EventCoder:
     def pairs(sources: list[Actor], targets: list[Actor], ptype: str | None) -> list[tuple[Actor, Actor | None]]:
         """One event per (source, target) pair; "A and B met" is one symmetric event A→B."""
         if not targets and ptype in SYMMETRIC_TYPES and len(sources) > 1:
-            return [(sources[0], other) for other in sources[1:]]
+            return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if not same_actor(a, b)]
         if not targets:
             return [(s, None) for s in sources]
         return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)]
@@ -445,8 +583,10 @@ def expand(tokens: list[Token]) -> list[Token]:
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
+    """The same party: the same entry in the same sector ("Georgian demonstrators" are not the Georgian
+    government, though both point to the Georgian state)."""
     if a.kb_id and b.kb_id:
-        return a.kb_id == b.kb_id
+        return a.kb_id == b.kb_id and (a.code == b.code or not a.kb_id.startswith(("country:", "seat:")))
     return a.name == b.name and a.country == b.country
 
 

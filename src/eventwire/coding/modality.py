@@ -11,9 +11,11 @@ from eventwire.records import Modality
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
 PLANNED_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Verbs whose infinitive complement has not happened yet ("plans to visit"); "decided to cut ties" and
+# "moved to break off ties" report acts, so they are not here.
 PLANNING_VERBS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "hope", "want", "wish", "seek",
-                  "try", "propose", "consider", "mull", "threaten", "decide", "set", "agree", "promise", "pledge",
-                  "vow", "offer", "attempt", "push", "move", "work"}
+                  "try", "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer",
+                  "attempt"}
 SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
                 "insist", "allege", "believe", "think", "feel", "argue", "suggest", "deny", "estimate"}
 NEGATIONS = {"not", "n't", "never", "no"}
