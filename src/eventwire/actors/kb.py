@@ -11,7 +11,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -64,15 +64,27 @@ def parse_when(value, *, end: bool = False, where: str = "") -> date | None:
     return date(year, 12, 31) if end else date(year, 1, 1)
 
 
+AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "BUS", "CVL", "EDU", "REF", "REL",
+                    "JRN", "MED", "NGO", "IGO", "SPY", "UAF", "PRM", "LAB", "AGR", "CRM", "ELI", "ETH", "HRI",
+                    "IMG", "INS", "MOD", "RAD", "SEP", "UNK", "ENV", "DEV", "SET", "CHR", "MUS", "JEW"})
+HEADS = frozenset({"state", "government", "both"})
+
+
 @dataclass(frozen=True)
 class Role:
-    country: str
+    """A dated role: a person's office, or a group's status (the Taliban: REB, then GOV from 2021-08-15).
+
+    `country` is None for a role in a transnational group (the leader of the Islamic State): the
+    holder then has no home state and takes the group's code."""
+
+    country: str | None
     office: str
     agent: str
     start: date | None
     end: date | None
     head: str | None = None
     org: str | None = None
+    code: str | None = None
 
     def holds_on(self, when: date | None) -> bool:
         if when is None:
@@ -85,7 +97,7 @@ class Entry:
     """One known actor: a state, an organisation (or organ of one), a group or a person."""
 
     kb_id: str
-    kind: str                 # country | org | group | person | city
+    kind: str                 # country | org | group | person | seat | city
     name: str
     country: str | None       # ISO3 or organisation code; None for transnational groups
     agent: str | None
@@ -93,16 +105,19 @@ class Entry:
     roles: tuple[Role, ...] = ()
     names: tuple[str, ...] = ()       # every surface form that names it
     adjectives: tuple[str, ...] = ()  # "Belarusian"
-    origin: str = ""
+    origin: str = ""                  # "file:line" of the entry, for `actors lookup` and errors
+    user: bool = False                # from a user file: wins over packaged entries sharing a form
 
-    def role_on(self, when: date | None) -> Role | None:
-        """The role in force on a date; with no date, the latest one. Ties: the head-of role."""
+    def role_on(self, when: date | None, country: str | None = None) -> Role | None:
+        """The role in force on a date; with no date, the latest one. Ties: a role in `country` (the
+        state the phrase names: "Canada's King Charles"), then the head-of role, then the latest."""
         held = [r for r in self.roles if r.holds_on(when)]
         if not held and when is None and self.roles:
             held = [max(self.roles, key=lambda r: r.start or date.min)]
         if not held:
             return None
-        return sorted(held, key=lambda r: (r.head is None, -(r.start or date.min).toordinal()))[0]
+        return sorted(held, key=lambda r: (country is not None and r.country != country, r.head is None,
+                                           -(r.start or date.min).toordinal()))[0]
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,20 @@ class RoleNoun:
     head: str | None
 
 
+class _LineLoader(YAML_LOADER):
+    """The safe loader, recording each mapping's line so that errors and lookups can point at it."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+PERSON_FIELDS = {"name", "aliases", "roles", "note"}
+ROLE_FIELDS = {"country", "office", "head", "agent", "start", "end", "org", "code", "note"}
+GROUP_ROLE_FIELDS = {"agent", "code", "country", "start", "end", "note", "office"}
+
+
 @dataclass
 class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -123,31 +152,26 @@ class KnowledgeBase:
     role_nouns: dict[str, RoleNoun] = field(default_factory=dict)
     org_officials: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title → (org, office)
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    monarchs: dict[str, str] = field(default_factory=dict)  # a realm → the state whose monarch reigns there
     sources: list[str] = field(default_factory=list)
 
     # ---- loading -------------------------------------------------------------------------------
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> "KnowledgeBase":
         kb = cls()
-        packaged = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml"]
-        people_dir = DATA / "people"
-        if people_dir.is_dir():
-            packaged += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")),
-                               key=lambda p: p.name)
-        for path in packaged:
-            if path.is_file():
-                kb.add_file(path, packaged=True)
+        for path in packaged_files():
+            kb.add_file(path, packaged=True)
         kb.add_role_nouns(DATA / "roles.tsv")
         for path in extra:
             kb.add_file(Path(path))
         kb.index()
         return kb
 
-    def add_file(self, path, packaged: bool = False) -> None:
-        """Read one YAML file of entries; its kind is told by its fields, so a user file may mix them."""
+    @staticmethod
+    def read_items(path) -> list:
         origin = str(path)
         try:
-            items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader) or []
         except FileNotFoundError:
             raise KnowledgeBaseError("file not found", origin=origin) from None
         except yaml.YAMLError as err:
@@ -155,23 +179,82 @@ class KnowledgeBase:
             where = f"{origin}:{mark.line + 1}" if mark else origin
             raise KnowledgeBaseError(f"not valid YAML: {getattr(err, 'problem', err)}", origin=where) from None
         if not isinstance(items, list):
-            raise KnowledgeBaseError("expected a list of entries at the top level", origin=origin)
-        for index, item in enumerate(items):
-            where = f"{origin}: entry {index + 1}"
+            raise KnowledgeBaseError("expected a list of entries at the top level", origin=f"{origin}:1")
+        return items
+
+    def add_file(self, path, packaged: bool = False) -> None:
+        """Read one YAML file of entries; its kind is told by its fields, so a user file may mix them.
+        A user file's entries replace packaged ones with the same key (a state's code, an organisation's
+        code, a group's or person's name) and win where they share a surface form."""
+        origin = str(path)
+        for index, item in enumerate(self.read_items(path)):
+            line = item.get("__line__") if isinstance(item, dict) else None
+            where = f"{origin}:{line}" if line else f"{origin}: entry {index + 1}"
             for entry in self.parse_entry(item, where):
+                if not packaged:
+                    entry = replace(entry, user=True)
                 self.entries[entry.kb_id] = entry
         self.sources.append(origin)
 
+    def check_file(self, path) -> list[KnowledgeBaseError]:
+        """Every problem of a user file, each with its line, field and reason (`eventwire actors check`).
+        Codes are checked against this base, so load the packaged base first."""
+        problems: list[KnowledgeBaseError] = []
+        try:
+            items = self.read_items(Path(path))
+        except KnowledgeBaseError as err:
+            return [err]
+        known_codes = {e.country for e in self.entries.values() if e.kind in ("country", "org") and e.country}
+        seen: dict[str, str] = {}
+        for index, item in enumerate(items):
+            line = item.get("__line__") if isinstance(item, dict) else None
+            where = f"{path}:{line}" if line else f"{path}: entry {index + 1}"
+            try:
+                parsed = self.parse_entry(item, where)
+            except KnowledgeBaseError as err:
+                problems.append(err)
+                continue
+            entry = parsed[0]
+            if entry.kb_id in seen:
+                problems.append(KnowledgeBaseError(
+                    f"field 'name': {entry.name!r} is already defined at line {seen[entry.kb_id]}", origin=where))
+            seen.setdefault(entry.kb_id, where.rsplit(":", 1)[-1])
+            problems += self.check_codes(item, entry, where, known_codes | {e.country for e in parsed if e.country})
+        return problems
+
+    @staticmethod
+    def check_codes(item: dict, entry: Entry, where: str, known: set[str]) -> list[KnowledgeBaseError]:
+        """Codes a loader accepts but the linker could not use: an unknown country or sector."""
+        out = []
+        if entry.kind in ("group", "person"):
+            places = [(where, "country", entry.country, "agent", entry.agent)] if entry.kind == "group" else []
+            for role, raw in zip(entry.roles, item.get("roles") or []):
+                rwhere = f"{where.rsplit(':', 1)[0]}:{raw.get('__line__', '?')}" if isinstance(raw, dict) else where
+                places.append((rwhere, "country", role.country, "agent", role.agent))
+            for at, cfield, country, afield, agent in places:
+                if country and country not in known:
+                    out.append(KnowledgeBaseError(f"field '{cfield}': unknown country or organisation code "
+                                                  f"{country!r}", origin=at))
+                if agent and agent not in AGENTS:
+                    out.append(KnowledgeBaseError(f"field '{afield}': unknown agent {agent!r} (one of "
+                                                  f"{', '.join(sorted(AGENTS))})", origin=at))
+        return out
+
     def parse_entry(self, item, where: str) -> list[Entry]:
         if not isinstance(item, dict):
-            raise KnowledgeBaseError("an entry must be a mapping", origin=where)
-        where = f"{where} ({item.get('name') or item.get('code') or '?'})"
-        names = [str(n) for n in (item.get("aliases") or [])]
-        if "roles" in item:
+            raise KnowledgeBaseError("an entry must be a mapping (name: ..., and its fields)", origin=where)
+        item = {k: v for k, v in item.items() if k != "__line__"}
+        label = item.get("name") or item.get("code") or "?"
+        names = item.get("aliases") or []
+        if not isinstance(names, list):
+            raise KnowledgeBaseError(f"field 'aliases' of {label!r}: expected a list, e.g. [A, B]", origin=where)
+        names = [str(n) for n in names]
+        is_group = item.get("kind") == "group" or any(k in item for k in ("agent", "country", "code"))
+        if "roles" in item and not is_group:
             return [self.parse_person(item, names, where)]
         name = item.get("name")
         if not name:
-            raise KnowledgeBaseError("missing field 'name'", origin=where)
+            raise KnowledgeBaseError("field 'name': missing", origin=where)
         name = str(name)
         if item.get("agent") == "IGO" or "organs" in item or "officials" in item or "seat" in item:
             return self.parse_org(item, name, names, where)
@@ -182,13 +265,15 @@ class KnowledgeBase:
     def parse_country(self, item, name, names, where) -> list[Entry]:
         code = str(item.get("code") or "").upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
-            raise KnowledgeBaseError(f"field 'code' must be an ISO 3166-1 alpha-3 code, got {code!r}",
+            raise KnowledgeBaseError(f"field 'code' of {name!r}: must be an ISO 3166-1 alpha-3 code, got {code!r}",
                                      origin=where)
         forms = [name, *names] + ([str(item["official"])] if item.get("official") else [])
         adjectives = [str(a) for a in item.get("adjectives") or []]
         demonyms = [str(d) for d in item.get("demonyms") or []]
         entries = [Entry(f"country:{code}", "country", name, code, "GOV", code, names=tuple(forms),
                          adjectives=tuple(adjectives + demonyms), origin=where)]
+        if item.get("monarch"):  # a Commonwealth realm: its head of state is the monarch of another state
+            self.monarchs[code] = str(item["monarch"]).upper()
         seats = ([str(item["capital"])] if item.get("capital") else []) + \
             [str(m) for m in item.get("metonyms") or []]
         for seat in seats:  # the capital and seat metonyms stand for the government
@@ -202,16 +287,21 @@ class KnowledgeBase:
     def parse_org(self, item, name, names, where) -> list[Entry]:
         code = str(item.get("code") or "").upper()
         if not code:
-            raise KnowledgeBaseError("missing field 'code'", origin=where)
+            raise KnowledgeBaseError(f"field 'code' of {name!r}: missing (an organisation needs a short code)",
+                                     origin=where)
         adjectives = tuple(str(a) for a in item.get("adjectives") or [])
         metonyms = [str(m) for m in item.get("metonyms") or []]  # "Brussels" for the EU: wins over the capital
         entries = [Entry(f"org:{code}", "org", name, code, str(item.get("agent") or "IGO"), code,
                          names=tuple([name, *names, *metonyms]), adjectives=adjectives, origin=where)]
         for organ in item.get("organs") or []:
+            if not isinstance(organ, dict) or not organ.get("name"):
+                raise KnowledgeBaseError(f"field 'organs' of {name!r}: each organ needs a 'name'",
+                                         origin=self.line_of(organ, where))
             organ_name = str(organ.get("name"))
             forms = [organ_name, *[str(a) for a in organ.get("aliases") or []]]
             entries.append(Entry(f"org:{code}:{slug(organ_name)}", "org", organ_name, code,
-                                 str(organ.get("agent") or "IGO"), code, names=tuple(forms), origin=where))
+                                 str(organ.get("agent") or "IGO"), code, names=tuple(forms),
+                                 origin=self.line_of(organ, where)))
         for official in item.get("officials") or []:
             title = fold(str(official.get("title", "")))
             if title:
@@ -223,28 +313,82 @@ class KnowledgeBase:
         country = str(country).upper() if country else None
         agent = str(item.get("agent") or "") or None
         code = item.get("code") or ((country or "") + (agent or "")) or None
-        return Entry(f"group:{slug(name)}", "group", name, country, agent, code,
+        roles = []
+        for r_index, raw in enumerate(item.get("roles") or []):
+            rwhere = self.line_of(raw, f"{where}, role {r_index + 1}")
+            if not isinstance(raw, dict):
+                raise KnowledgeBaseError(f"field 'roles' of {name!r}: a role must be a mapping", origin=rwhere)
+            if not raw.get("agent"):
+                raise KnowledgeBaseError(f"field 'agent' of {name!r}'s role: missing", origin=rwhere)
+            unknown = set(raw) - GROUP_ROLE_FIELDS - {"__line__"}
+            if unknown:
+                raise KnowledgeBaseError(f"field {sorted(unknown)[0]!r} of {name!r}'s role: not a role field "
+                                         f"(use {', '.join(sorted(GROUP_ROLE_FIELDS))})", origin=rwhere)
+            start, end = self.role_dates(raw, name, rwhere)
+            r_country = str(raw["country"]).upper() if raw.get("country") else country
+            r_agent = str(raw["agent"])
+            r_code = raw.get("code") or ((r_country or "") + r_agent)
+            roles.append(Role(r_country, str(raw.get("office") or "status"), r_agent, start, end, code=r_code))
+        return Entry(f"group:{slug(name)}", "group", name, country, agent, code, tuple(roles),
                      names=tuple([name, *names]), origin=where)
+
+    @staticmethod
+    def line_of(raw, where: str) -> str:
+        """The location of a nested mapping: its own line in the same file where known."""
+        if isinstance(raw, dict) and raw.get("__line__"):
+            return f"{where.split(':')[0]}:{raw['__line__']}"
+        return where
+
+    @staticmethod
+    def role_dates(raw: dict, name: str, where: str) -> tuple[date | None, date | None]:
+        try:
+            start = parse_when(raw.get("start"), where=where)
+        except KnowledgeBaseError as err:
+            raise KnowledgeBaseError(f"field 'start' of {name!r}'s role: {err.args[0].split(': ', 1)[-1]}",
+                                     origin=where) from None
+        try:
+            end = parse_when(raw.get("end"), end=True, where=where)
+        except KnowledgeBaseError as err:
+            raise KnowledgeBaseError(f"field 'end' of {name!r}'s role: {err.args[0].split(': ', 1)[-1]}",
+                                     origin=where) from None
+        if start and end and end < start:
+            raise KnowledgeBaseError(f"field 'end' of {name!r}'s role: {end} is before the start {start}",
+                                     origin=where)
+        return start, end
 
     def parse_person(self, item, names, where) -> Entry:
         name = item.get("name")
         if not name:
-            raise KnowledgeBaseError("missing field 'name'", origin=where)
+            raise KnowledgeBaseError("field 'name': missing", origin=where)
+        name = str(name)
+        unknown = set(item) - PERSON_FIELDS
+        if unknown:
+            raise KnowledgeBaseError(f"field {sorted(unknown)[0]!r} of {name!r}: not a field of a person "
+                                     f"(use {', '.join(sorted(PERSON_FIELDS))})", origin=where)
+        if not isinstance(item.get("roles"), list):
+            raise KnowledgeBaseError(f"field 'roles' of {name!r}: expected a list of roles", origin=where)
         roles = []
         for r_index, role in enumerate(item.get("roles") or []):
-            rwhere = f"{where}, role {r_index + 1}"
+            rwhere = self.line_of(role, f"{where}, role {r_index + 1}")
             if not isinstance(role, dict):
-                raise KnowledgeBaseError("a role must be a mapping", origin=rwhere)
-            for required in ("country", "office"):
-                if not role.get(required):
-                    raise KnowledgeBaseError(f"missing field '{required}'", origin=rwhere)
-            start = parse_when(role.get("start"), where=rwhere)
-            end = parse_when(role.get("end"), end=True, where=rwhere)
-            if start and end and end < start:
-                raise KnowledgeBaseError(f"end {end} is before start {start}", origin=rwhere)
-            roles.append(Role(str(role["country"]).upper(), str(role["office"]),
-                              str(role.get("agent") or "GOV"), start, end, role.get("head"), role.get("org")))
-        name = str(name)
+                raise KnowledgeBaseError(f"field 'roles' of {name!r}: a role must be a mapping", origin=rwhere)
+            unknown = set(role) - ROLE_FIELDS - {"__line__"}
+            if unknown:
+                raise KnowledgeBaseError(f"field {sorted(unknown)[0]!r} of {name!r}'s role: not a role field "
+                                         f"(use {', '.join(sorted(ROLE_FIELDS))})", origin=rwhere)
+            if not role.get("office"):
+                raise KnowledgeBaseError(f"field 'office' of {name!r}'s role: missing", origin=rwhere)
+            # A null country is allowed only for a role in a transnational group, named by `org`.
+            if not role.get("country") and not ("country" in role and role.get("org")):
+                raise KnowledgeBaseError(f"field 'country' of {name!r}'s role: missing (null only with an "
+                                         f"'org' that has no home state)", origin=rwhere)
+            if role.get("head") is not None and role["head"] not in HEADS:
+                raise KnowledgeBaseError(f"field 'head' of {name!r}'s role: {role['head']!r} is not one of "
+                                         f"{', '.join(sorted(HEADS))}", origin=rwhere)
+            start, end = self.role_dates(role, name, rwhere)
+            country = str(role["country"]).upper() if role.get("country") else None
+            roles.append(Role(country, str(role["office"]), str(role.get("agent") or "GOV"), start, end,
+                              role.get("head"), role.get("org"), role.get("code")))
         latest = max(roles, key=lambda r: r.start or date.min) if roles else None
         return Entry(f"person:{slug(name)}", "person", name, latest.country if latest else None,
                      latest.agent if latest else None, None, tuple(roles), names=tuple([name, *names]),
@@ -262,10 +406,12 @@ class KnowledgeBase:
                 self.role_nouns[fold(phrase)] = RoleNoun(phrase, agent, office, head)
 
     def index(self) -> None:
+        """Name, adjective and office indexes; a user's entries come first wherever they share a key."""
         self.by_name = defaultdict(list)
         self.by_adjective = {}
         self.holders = defaultdict(list)
-        for entry in self.entries.values():
+        ordered = sorted(self.entries.values(), key=lambda e: not e.user)
+        for entry in ordered:
             for form in entry.names:
                 key = fold(form)
                 if key and entry.kb_id not in self.by_name[key]:
@@ -273,23 +419,32 @@ class KnowledgeBase:
             for adjective in entry.adjectives:
                 self.by_adjective.setdefault(fold(adjective), entry.kb_id)
             for role in entry.roles:
-                self.holders[(role.country, role.office)].append(entry.kb_id)
+                if entry.kind == "person":
+                    self.holders[(role.country, role.office)].append(entry.kb_id)
 
     # ---- queries -------------------------------------------------------------------------------
     KIND_RANK = {"person": 0, "org": 1, "group": 2, "country": 3, "seat": 4, "city": 5}
 
     def lookup(self, name: str) -> list[Entry]:
-        """Entries a surface form may name, most specific kind first."""
+        """Entries a surface form may name: a user's first, then the most specific kind."""
         ids = self.by_name.get(fold(name), [])
         found = [self.entries[i] for i in ids]
         adjective = self.by_adjective.get(fold(name))
         if adjective and adjective not in ids:
             found.append(self.entries[adjective])
-        return sorted(found, key=lambda e: self.KIND_RANK.get(e.kind, 9))
+        return sorted(found, key=lambda e: (not e.user, self.KIND_RANK.get(e.kind, 9)))
 
     def holder(self, country: str, office: str, when: date | None) -> Entry | None:
-        """Who held an office in a country on a date ("the US president" in 2019 is Trump)."""
-        for kb_id in self.holders.get((country, office), []):
+        """Who held an office in a country on a date ("the US president" in 2019 is Trump); a realm's
+        monarch is the monarch of the state it shares its crown with."""
+        found = self._holder(country, office, when)
+        if found is None and office == "monarch" and country in self.monarchs:
+            found = self._holder(self.monarchs[country], office, when)
+        return found
+
+    def _holder(self, country: str, office: str, when: date | None) -> Entry | None:
+        ids = sorted(self.holders.get((country, office), []), key=lambda i: not self.entries[i].user)
+        for kb_id in ids:
             entry = self.entries[kb_id]
             if any(r.country == country and r.office == office and r.holds_on(when) for r in entry.roles):
                 return entry
@@ -305,16 +460,19 @@ class KnowledgeBase:
                 for role in entry.roles:
                     if role.country == country and role.holds_on(when) and role.head in (head, "both"):
                         return entry
+        if head == "state" and country in self.monarchs:
+            return self.head_of(self.monarchs[country], head, when)
         return None
 
     def surface_forms(self) -> Iterable[tuple[str, Entry, str]]:
         """(form, entry, label) for the entity ruler: every name and adjective the base knows, each
-        given to its most specific owner (a person over an organisation over a state over a city)."""
+        given to one owner: a user's entry first, then the most specific (a person over an
+        organisation over a state over a city)."""
         labels = {"person": "PERSON", "org": "ORG", "group": "ORG", "country": "GPE", "seat": "GPE",
                   "city": "GPE"}
-        best: dict[str, tuple[int, Entry, str]] = {}
+        best: dict[str, tuple[tuple[bool, int], Entry, str]] = {}
         for entry in self.entries.values():
-            rank = self.KIND_RANK.get(entry.kind, 9)
+            rank = (not entry.user, self.KIND_RANK.get(entry.kind, 9))
             forms = [(f, labels.get(entry.kind, "ORG")) for f in entry.names]
             forms += [(a, "NORP") for a in entry.adjectives]
             for form, label in forms:
@@ -333,12 +491,22 @@ class KnowledgeBase:
             "organs": sum(1 for e in self.entries.values() if e.kind == "org" and e.kb_id.count(":") == 2),
             "groups": kinds["group"],
             "people": kinds["person"],
-            "roles": sum(len(e.roles) for e in self.entries.values()),
+            "roles": sum(len(e.roles) for e in self.entries.values() if e.kind == "person"),
+            "offices": len(self.holders),
             "cities": kinds["city"],
             "seats": kinds["seat"],
             "names": len(self.by_name),
             "role nouns": len(self.role_nouns),
         }
+
+
+def packaged_files() -> list:
+    """The packaged data files, in load order: states, organisations, groups, then people."""
+    files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml"]
+    people_dir = DATA / "people"
+    if people_dir.is_dir():
+        files += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    return [f for f in files if f.is_file()]
 
 
 @lru_cache(maxsize=4)

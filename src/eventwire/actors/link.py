@@ -188,7 +188,7 @@ class ActorLinker:
         return actor, kind, plural
 
     def surface(self, head: Token, tokens: list[Token]) -> str:
-        span = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i]
+        span = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i] or [head]
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         text = head.doc.text[start:end]
         return text if len(text) <= 120 else head.text

@@ -42,11 +42,16 @@ NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", 
             "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical"}
 # A noun reached through these words names a cause or a background, not an act of the clause's subject.
 BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following", "over", "since", "during",
-                    "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior"}
+                    "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior", "for"}
+# What these verbs take as object is stopped or prevented, not done: "stop all fighting", "an end to the war".
+ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "deter", "ban", "outlaw", "stem",
+                "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
+CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
+DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST"}
 # Types whose events need no target: a guessed one would only be noise.
-UNDIRECTED_TYPES = {"PROTEST", "MOBILIZE", "RETREAT"}
+UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
                      "promise", "pledge", "vow", "threaten", "warn", "refuse", "reject", "offer", "call"}
 # Cooperation that a party says it will not give is a rejection ("would not provide support").
@@ -140,9 +145,13 @@ class EventCoder:
             subject = own[0]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return expand([verb.head]), False
-            if any(c.dep_ == "auxpass" for c in verb.children) and not agents:
-                pass
+            if not self.is_actorish(subject) and subject.ent_iob_ == "O":
+                owners = self.owners(subject)  # "Israeli strikes killed 24 people": the strikes' owner
+                if owners:
+                    return owners, False
             return expand([subject]), False
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
+            return [], False  # "two officials killed": a passive participle names no doer but its agent
         if depth > 3 or verb.head.i == verb.i:
             return [], False
         head = verb.head
@@ -273,7 +282,7 @@ class EventCoder:
         for token in sentence:
             if token.i in absorbed or token.is_space:
                 continue
-            if self.is_complement_of_trigger(token):
+            if self.is_complement_of_trigger(token) or self.is_stopped(token):
                 continue
             for pattern in self.candidates(token):
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -310,6 +319,16 @@ class EventCoder:
         if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
             return False
         return any(p.kind == "verb" for p in self.candidates(head))
+
+    @staticmethod
+    def is_stopped(token: Token) -> bool:
+        """'Committing to stop all fighting', 'an end to the war': not an event that happened."""
+        head = token.head
+        if token.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in ENDING_VERBS:
+            return True
+        if token.dep_ == "pobj" and head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ENDING_VERBS:
+            return True
+        return False
 
     def complement(self, trigger: Token) -> Token | None:
         """The clause a trigger takes as its content ("agreed to lift", "demanded that X cancel")."""
@@ -399,6 +418,12 @@ class EventCoder:
             if nearest is not None:
                 targets, guessed = [nearest], True
         defaulted = False
+        if not source_actors and pattern.source == "focus" and ctx.focus_country:
+            state = self.linker.kb.entries.get(f"country:{ctx.focus_country}")  # "riots in the capital"
+            if state is not None:
+                source_actors = [Actor(trigger.text, state.name, ctx.focus_country + "OPP", ctx.focus_country, "OPP",
+                                       None)]
+                defaulted = True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             t = targets[0]
             state = self.linker.kb.entries.get(f"country:{t.country}")
@@ -412,6 +437,15 @@ class EventCoder:
             return []
         if not any(a.country for a in source_actors) and not any(a.country for a in targets):
             return []  # an event between actors of no known country says nothing about any relation
+        if ptype in ("ASSAULT", "COERCE") and any(a.agent == "OPP" for a in source_actors) and \
+                any(t.lemma_.lower() in CROWDS for t in source_tokens):
+            ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
+        if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
+            s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
+            state = self.linker.kb.entries.get(f"country:{s0.country}")
+            if state is not None and state.kind == "country":
+                targets = [Actor(state.name, state.name, s0.country + "GOV", s0.country, "GOV", state.kb_id)]
+                guessed = True
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
         if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
@@ -514,18 +548,19 @@ class EventCoder:
         return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)]
 
     def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
-        """'it': the subject or object of the previous clause, or the actor owning it ("Belarus' initiative")."""
+        """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
+        owning it ("Belarus' initiative", "a Filipino supply vessel")."""
         doc = token.doc
         sent = token.sent
+        candidates = [t for t in sent if t.i < token.i and t.dep_ in ("dobj", "nsubjpass") and t.pos_ != "PRON"]
+        candidates.reverse()
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
-        candidates: list[Token] = []
-        for span in ([previous] if previous is not None else []):
-            root = span.root
-            candidates += [c for c in root.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        if previous is not None:
+            candidates += [c for c in previous.root.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
         for candidate in candidates:
             actor = self.linker.link(candidate, ctx)
             if actor is None:
-                owners = [c for c in candidate.children if c.dep_ == "poss"]
+                owners = self.owners(candidate)
                 actor = self.linker.link(owners[0], ctx) if owners else None
             if actor is not None and not (avoid is not None and same_actor(actor, avoid)):
                 return replace(actor, text=token.text)
