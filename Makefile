@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 demo: setup
-	$(BIN)/eventwire extract examples/ --no-store --format table
+	$(BIN)/eventwire extract examples/articles.jsonl --no-store --format table
 
 test: setup
 	$(BIN)/python -m pytest -q

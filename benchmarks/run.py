@@ -43,6 +43,7 @@ SPACY_BASELINE = str(Path(__file__).with_name("spacy_baseline.py"))
 @dataclass(frozen=True)
 class Measure:
     seconds: float
+    cpu_seconds: float      # user + system of the whole tree: robust to other load on the machine
     max_rss_mb: float       # the largest single process (one worker, or the parent)
     tree_rss_mb: float      # the whole tree at its peak, summed
     returncode: int
@@ -88,7 +89,8 @@ def measure_child(argv: list[str]) -> None:
     reader.join()
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # ru_maxrss: KiB on Linux, largest descendant
-    print(json.dumps({"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024, "tree_rss_mb": peak / 1024,
+    cpu = usage.ru_utime + usage.ru_stime
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "max_rss_mb": usage.ru_maxrss / 1024, "tree_rss_mb": peak / 1024,
                       "returncode": proc.returncode, "stderr": "".join(err_chunks)[-2000:]}))
 
 
@@ -97,7 +99,7 @@ def measure(argv: list[str]) -> Measure:
     out = subprocess.run([sys.executable, __file__, "--measure", "--", *argv], capture_output=True, text=True,
                          check=True)
     data = json.loads(out.stdout.strip().splitlines()[-1])
-    return Measure(data["seconds"], data["max_rss_mb"], data["tree_rss_mb"], data["returncode"],
+    return Measure(data["seconds"], data["cpu_seconds"], data["max_rss_mb"], data["tree_rss_mb"], data["returncode"],
                    data["stderr"])
 
 
@@ -155,8 +157,9 @@ def main() -> int:
                 if m.returncode:
                     print(f"  failed ({m.returncode}): {m.stderr_tail}", file=sys.stderr)
                 rows.append({"docs": n, "config": name, "seconds": m.seconds, "rate": n / m.seconds,
+                             "cpu_seconds": m.cpu_seconds, "load": os.getloadavg()[0],
                              "max_rss_mb": m.max_rss_mb, "tree_rss_mb": m.tree_rss_mb, "ok": m.returncode == 0})
-                print(f"  {m.seconds:.1f} s, {n / m.seconds:.2f} art/s, max RSS {m.max_rss_mb:.0f} MB, "
+                print(f"  {m.seconds:.1f} s ({m.cpu_seconds:.1f} s CPU), {n / m.seconds:.2f} art/s, max RSS {m.max_rss_mb:.0f} MB, "
                       f"tree {m.tree_rss_mb:.0f} MB", file=sys.stderr, flush=True)
     scores = {}
     if not args.no_eval and GOLD.exists():
@@ -171,8 +174,8 @@ def main() -> int:
 
 def print_table(rows: list[dict], scores: dict[int, str]) -> None:
     f1_of = {"b": scores.get(1, "-"), "c": scores.get(2, "-"), "d": scores.get(1, "-"), "a": "n/a"}
-    print(f"{'docs':>5}  {'configuration':<20}{'seconds':>9}{'art/s':>8}{'ratio':>12}"
-          f"{'max RSS MB':>12}{'tree MB':>9}{'F1':>7}")
+    print(f"{'docs':>5}  {'configuration':<20}{'seconds':>9}{'art/s':>8}{'ratio':>12}{'CPU s':>8}"
+          f"{'max RSS MB':>12}{'tree MB':>9}{'F1':>7}{'load':>6}")
     for n in sorted({r["docs"] for r in rows}):
         by = {r["config"][0]: r for r in rows if r["docs"] == n}
         ratios = {"b": ("b/a", "a"), "c": ("c/b", "b"), "d": ("d/b", "b")}
@@ -182,8 +185,10 @@ def print_table(rows: list[dict], scores: dict[int, str]) -> None:
                 label, base = ratios[key]
                 ratio = f"{label} {r['rate'] / by[base]['rate']:.2f}"
             flag = "" if r["ok"] else " FAILED"
-            print(f"{n:>5}  {r['config']:<20}{r['seconds']:>9.1f}{r['rate']:>8.2f}{ratio:>12}"
-                  f"{r['max_rss_mb']:>12.0f}{r['tree_rss_mb']:>9.0f}{f1_of[key]:>7}{flag}")
+            print(f"{n:>5}  {r['config']:<20}{r['seconds']:>9.1f}{r['rate']:>8.2f}{ratio:>12}{r['cpu_seconds']:>8.1f}"
+                  f"{r['max_rss_mb']:>12.0f}{r['tree_rss_mb']:>9.0f}{f1_of[key]:>7}{r['load']:>6.1f}{flag}")
+    print("ratios are of articles per second (wall); CPU s is user+system of the whole process tree; "
+          "load is the 1-minute load average after the run (other work on this machine skews wall times)")
 
 
 if __name__ == "__main__":

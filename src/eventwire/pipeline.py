@@ -19,13 +19,13 @@ from spacy.tokens import Doc
 
 from eventwire import clean as cleaning
 from eventwire import dates
-from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.coding.coder import Draft, EventCoder
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import load_pipeline
-from eventwire.records import Actor, Article, DocumentResult, Event, PublishedSource, Rejection
+from eventwire.records import Actor, Article, Place, DocumentResult, Event, PublishedSource, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,36 @@ class Pipeline:
     def version(self) -> str:
         return coder_version(self.options)
 
+    def settle_place(self, place: Place | None, draft: Draft, doc: Doc) -> Place | None:
+        """Keep a place only when it is a place: a seat metonym ("the White House") is placed at its capital
+        under its own name; a party to the event ("pledged to give the United States ...") is no location;
+        a name the gazetteer cannot place ("Embassy") is dropped."""
+        if place is None:
+            return None
+        written = (place.text or place.name or "").strip()
+        for actor in (draft.source, draft.target):
+            if actor is not None and written and written in (actor.text, actor.name) and place.feature_class == "A":
+                return None
+        for ent in doc.ents:
+            if ent.text == written and ent.ent_id_.startswith("seat:"):
+                entry = self.kb.entries.get(ent.ent_id_)
+                state = self.kb.entries.get(f"country:{entry.country}") if entry else None
+                capital = self.capital_of(entry.country) if entry else None
+                if entry is not None and capital is not None and fold(written) != fold(capital.name):
+                    return replace(capital, name=written, text=written, feature_class="S", geonames_id=None)
+                break
+        if place.lat is None or place.country is None:
+            return None
+        return place
+
+    def capital_of(self, country: str) -> Place | None:
+        for entry in self.kb.entries.values():
+            if entry.kind == "seat" and entry.country == country:
+                found = self.gazetteer.lookup(entry.name, [country])
+                if found is not None and found.feature_class == "P":
+                    return found
+        return None
+
     def place_actor(self, place) -> Actor:
         state = self.kb.entries.get(f"country:{place.country}")
         name = state.name if state else place.country
@@ -141,7 +171,7 @@ class Pipeline:
         if ctx.focus_country:
             countries.add(ctx.focus_country)
         from eventwire.places import locate_event
-        place = locate_event(sentence, trigger, countries, self.gazetteer)
+        place = self.settle_place(locate_event(sentence, trigger, countries, self.gazetteer), draft, trigger.doc)
         target = draft.target
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
             if place.country != draft.source.country or draft.type in ("PROTEST", "COERCE"):
@@ -161,9 +191,10 @@ PLACE_TARGET_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 
 
 def actor_key(actor) -> str:
+    """Restatements name a party differently ("Belarus", "the ambassador"): compare country and sector."""
     if actor is None:
         return "-"
-    return f"{actor.country or '-'}:{actor.name}"
+    return actor.code or f"{actor.country or '-'}:{actor.name}"
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -30,6 +30,8 @@ NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
 GOVERNMENT_KINDS = {"country", "seat"}
+# Sectors of titles that name an office of a state ("President X", "General Y").
+TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
 @dataclass
@@ -55,8 +57,10 @@ class ArticleContext:
                 if part[:1].isupper() and len(part) > 2:
                     self.people[part] = mention.actor
 
-    def last(self, predicate) -> Mention | None:
-        for mention in reversed(self.mentions):
+    def last(self, predicate, within: int | None = None) -> Mention | None:
+        """The latest mention that fits, among the last `within` mentions (all if None)."""
+        recent = self.mentions if within is None else self.mentions[-within:]
+        for mention in reversed(recent):
             if predicate(mention):
                 return mention
         return None
@@ -144,48 +148,132 @@ class ActorLinker:
         text = self.surface(head, tokens)
         known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries]
         plural = head.tag_ in ("NNS", "NNPS")
+        when = ctx.published
 
-        # 1. A known person named in the phrase: the role in force on the article's date.
+        # 1. A known person named in the phrase: the role in force on the article's date (in the state
+        #    the phrase names, where the person holds several: "Canada's King Charles").
+        hint = next((entry.country for _, entry in known if entry.kind in GOVERNMENT_KINDS), None)
         for ent, entry in known:
             if entry.kind == "person":
-                return self.person_actor(entry, ent.text, ctx.published, former=self.is_former(tokens)), \
+                return self.person_actor(entry, ent.text, when, former=self.is_former(tokens), country=hint), \
                     "person", False
         # 2. The head itself is a known organisation or group.
         head_entry = next((entry for ent, entry in known if ent.start <= head.i < ent.end), None)
         if head_entry and head_entry.kind in ("org", "group"):
-            return self.entry_actor(head_entry, text), head_entry.kind, plural
+            return self.entry_actor(head_entry, text, when), head_entry.kind, plural
         # 3. A country from the phrase (possessive, adjective, compound, "of"/"from", the head itself).
         country_entry = self.country_in(known, head)
         organisation = next((entry for _, entry in known if entry.kind in ("org", "group")), None)
         unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_), None)
+        if unknown_person is not None and role is None:
+            role = self.appositive_role(head)  # "Ann Lee, a Kenyan activist": the activist's sector
         if unknown_person is not None and not country_entry and not organisation:
             earlier = self.short_reference(unknown_person.text, ctx)
             if earlier:
                 return Actor(unknown_person.text, earlier.name, earlier.code, earlier.country, earlier.agent,
                              earlier.kb_id), "person", False
+        # 3a. A people named by its demonym: "Palestinians", "ethnic Albanians in Serbia", "Bosnian Serbs".
+        head_ent = next((ent for ent, _ in known if ent.start <= head.i < ent.end), None)
+        if head_entry is not None and head_entry.kind == "country" and head_ent.label_ == "NORP" \
+                and role is None and unknown_person is None:
+            return self.people_actor(head, head_entry, known, tokens, text, ctx), "country", plural
         owner = country_entry or organisation
+        if owner is None and role is not None:
+            owner = self.located_in(head)  # "rebels in Darfur", "demonstrators in Baghdad"
         if owner is None:
             if role is None and unknown_person is None:
                 return None, "none", plural
+            possessor = self.possessor(head, ctx, avoid)  # "its troops", "their government"
+            if possessor is not None and possessor.country and role is not None:
+                agent = role.agent
+                return Actor(text, possessor.name if unknown_person is None else unknown_person.text,
+                             self.code(possessor.country, agent), possessor.country, agent, None), "role", plural
             if unknown_person is not None:
+                # An unknown person with a title of office is taken to hold it in the article's state.
+                country = ctx.focus_country if role is not None and role.agent in TITLED_AGENTS else None
                 agent = role.agent if role else None
-                return Actor(text, unknown_person.text, agent, None, agent, None), "person", False
+                return Actor(text, unknown_person.text, self.code(country, agent), country, agent, None), \
+                    "person", False
             return self.role_only(head, tokens, role, text, ctx), "role", plural
         # 4. A title naming an office: the holder on the date.
         if role and role.office and unknown_person is None and not self.is_former(tokens):
-            holder = self.office_holder(owner, role, ctx.published)
+            holder = self.office_holder(owner, role, when)
             if holder is not None:
-                return self.person_actor(holder, text, ctx.published), "person", False
-        agent = role.agent if role else (owner.agent if owner.kind not in ("city",) else None)
+                actor = self.person_actor(holder, text, when, country=owner.country)
+                if owner.country in self.kb.monarchs and actor.country != owner.country:
+                    # the shared monarch, acting as the realm's head of state ("Canada's king")
+                    actor = Actor(text, actor.name, owner.country + "GOV", owner.country, "GOV", actor.kb_id)
+                return actor, "person", False
+        country, owner_agent, owner_code = self.status(owner, when)
+        agent = role.agent if role else (owner_agent if owner.kind not in ("city",) else None)
         if owner.kind == "org" and (role is None or role.agent in ("GOV", "IGO")):
-            agent = owner.agent
+            agent = owner_agent
+        if unknown_person is not None and role is None:
+            agent = None  # a named person with a country but no title: not taken for an official
         if self.is_former(tokens) and unknown_person is not None:
             agent = "ELI"
         name = unknown_person.text if unknown_person is not None else owner.name
         kind = "person" if unknown_person is not None else owner.kind if head_entry is owner else "role"
-        code = self.code(owner.country, agent, owner)
-        actor = Actor(text, name, code, owner.country, agent, owner.kb_id if unknown_person is None else None)
+        if owner.kind == "group" and agent == owner.agent:
+            code = owner_code
+        else:
+            code = self.code(country, agent, owner)
+        actor = Actor(text, name, code, country, agent, owner.kb_id if unknown_person is None else None)
         return actor, kind, plural
+
+    def status(self, entry: Entry, when: date | None) -> tuple[str | None, str | None, str | None]:
+        """(country, agent, code) of a state, organisation or group on a date: a group's dated role
+        ("the Taliban": AFGREB until 2021-08-15, AFGGOV after) wins over its default."""
+        role = entry.role_on(when) if entry.kind == "group" and entry.roles else None
+        if role is not None:
+            return role.country, role.agent, role.code or self.code(role.country, role.agent)
+        return entry.country, entry.agent, entry.code
+
+    def located_in(self, head: Token) -> Entry | None:
+        """The state of a place the head is "in" ("rebels in Darfur"): where an unnamed group acts."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for ent in self.entities_in(self.phrase(obj)):
+                        entry = self.kb.entries.get(ent.ent_id_)
+                        if entry is not None and entry.kind in ("country", "seat", "city"):
+                            return self.kb.entries.get(f"country:{entry.country}", entry)
+        return None
+
+    def appositive_role(self, head: Token):
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self.role_noun(child)
+                if found is not None:
+                    return found
+        return None
+
+    def possessor(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> Actor | None:
+        """The actor a possessive pronoun on the head refers to ("its army" after "Syria")."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                return self.pronoun(child, ctx, avoid)
+        return None
+
+    def people_actor(self, head: Token, own: Entry, known: list[tuple[Span, Entry]], tokens: list[Token],
+                     text: str, ctx: ArticleContext) -> Actor:
+        """A people named by its demonym is coded by the state it lives in: another state named in
+        the phrase ("Bosnian Serbs", "Albanians of southern Serbia", "Kurds in Iraq"); for an ethnic
+        minority with none ("ethnic Albanians"), the state the article is about, if that is another."""
+        others = [entry for ent, entry in known if entry.kind in ("country", "seat", "city")
+                  and entry.country != own.country and not ent.start <= head.i < ent.end]
+        located = self.located_in(head)
+        if located is not None and located.country != own.country:
+            others.append(located)
+        country = own.country
+        if others:
+            country = others[0].country
+        elif any(t.lower_ in ("ethnic", "minority") for t in tokens) and ctx.focus_country:
+            country = ctx.focus_country
+        entry = self.kb.entries.get(f"country:{country}", own)
+        return Actor(text, entry.name, country, country, None, entry.kb_id)
 
     def surface(self, head: Token, tokens: list[Token]) -> str:
         span = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i] or [head]
@@ -216,23 +304,28 @@ class ActorLinker:
             return country + agent
         return country or agent
 
-    def entry_actor(self, entry: Entry, text: str) -> Actor:
-        return Actor(text, entry.name, entry.code or self.code(entry.country, entry.agent), entry.country,
-                     entry.agent, entry.kb_id)
+    def entry_actor(self, entry: Entry, text: str, when: date | None = None) -> Actor:
+        country, agent, code = self.status(entry, when)
+        return Actor(text, entry.name, code or self.code(country, agent), country, agent, entry.kb_id)
 
-    def person_actor(self, entry: Entry, text: str, when: date | None, former: bool = False) -> Actor:
-        role = entry.role_on(when)
+    def person_actor(self, entry: Entry, text: str, when: date | None, former: bool = False,
+                     country: str | None = None) -> Actor:
+        role = entry.role_on(when, country)
         if role is None:  # before or after every role: the closest earlier role, as a former official
             earlier = [r for r in entry.roles if when is None or (r.start and r.start <= when)]
             role = max(earlier, key=lambda r: r.start or date.min) if earlier else None
             former = former or role is not None
         if role is None:
             first = min(entry.roles, key=lambda r: r.start or date.min) if entry.roles else None
-            country = first.country if first else entry.country
-            return Actor(text, entry.name, country, country, None, entry.kb_id)
+            home = first.country if first else entry.country
+            return Actor(text, entry.name, home, home, None, entry.kb_id)
         agent = "ELI" if former and role.agent == "GOV" else role.agent
+        if role.country is None:  # a leader of a transnational group: coded as the group
+            group = next((e for e in self.kb.lookup(role.org) if e.kind == "group"), None) if role.org else None
+            code = role.code or (group.code if group is not None else agent)
+            return Actor(text, entry.name, code, None, agent, entry.kb_id)
         org = self.kb.entries.get(f"org:{role.country}")
-        code = org.code if org else role.country + agent
+        code = role.code or (org.code if org else role.country + agent)
         return Actor(text, entry.name, code, role.country, agent, entry.kb_id)
 
     def office_holder(self, owner: Entry, role, when: date | None) -> Entry | None:
@@ -277,8 +370,9 @@ class ActorLinker:
 
         if lower in PERSONAL:
             found = ctx.last(lambda m: m.kind == "person" and other(m))
-        elif lower in PLURAL:
-            found = ctx.last(lambda m: (m.plural or m.kind in ("country", "org", "group", "role")) and other(m))
+        elif lower in PLURAL:  # a plural noun phrase first ("the rebels ... they"), then a collective
+            found = ctx.last(lambda m: m.plural and other(m), within=3) or \
+                ctx.last(lambda m: m.kind in ("country", "org", "group", "role") and other(m))
         elif lower in NEUTER:
             found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural and other(m))
         else:  # "this", "which", "who": not resolved here
