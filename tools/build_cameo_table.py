@@ -33,6 +33,7 @@ MODE_FIXES = {"ban": "restrict", "political": "restrict", "return": "release", "
 OVERRIDES = {  # code: (type, mode), per the project's conventions
     "163": ("SANCTION", "discontinue"), "085": ("CONCEDE", None), "1712": ("ASSAULT", "destroy"),
     "195": ("ASSAULT", "aerial"), "1721": ("COERCE", "censor"), "143": ("PROTEST", "strike"),
+    "0813": ("CONCEDE", None), "0814": ("CONCEDE", None),  # easing restrictions is CONCEDE in PLOVER v2
 }
 
 

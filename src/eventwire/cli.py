@@ -218,23 +218,59 @@ def actors():
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @fail_cleanly
 def lookup(name, when, actor_files):
-    """What NAME resolves to, and why."""
-    from eventwire.actors.kb import load_kb
+    """What NAME resolves to, and why: the entry, the form matched, the role in force on --date."""
+    from eventwire.actors.kb import fold, load_kb
     kb = load_kb(tuple(settings.resolve("actors", tuple(actor_files))))
     found = kb.lookup(name)
     if not found:
-        raise click.ClickException(f"no entry is named {name!r}")
-    for entry in found:
+        explain_phrase(name, when, tuple(settings.resolve("actors", tuple(actor_files))))
+        return
+    day = when.isoformat() if when else "no date (the latest role)"
+    for rank, entry in enumerate(found):
+        matched = "adjective" if fold(name) not in {fold(n) for n in entry.names} else "name"
+        chosen = "→ used by the linker" if rank == 0 else "  also named so"
+        click.echo(f"{chosen}: {entry.name} [{entry.kind}, {entry.kb_id}]")
+        click.echo(f"  why: {name!r} is a {matched} of this entry"
+                   + ("; a user entry, which wins" if entry.user else "")
+                   + ("" if rank == 0 else f"; ranked after {found[0].kind}s"))
         role = entry.role_on(when) if entry.roles else None
-        click.echo(f"{entry.kb_id}: {entry.name} [{entry.kind}] country {entry.country or '-'} "
-                   f"agent {(role.agent if role else entry.agent) or '-'}")
-        if role:
-            until = f" until {role.end}" if role.end else ""
-            click.echo(f"  on {when or 'the latest date'}: {role.office} of {role.country} since {role.start}{until}")
-        elif entry.roles:
-            click.echo(f"  no role on {when}; roles: " + "; ".join(
-                f"{r.office} of {r.country} {r.start}..{r.end or ''}" for r in entry.roles))
+        if entry.kind == "person":
+            if role:
+                until = f" until {role.end}" if role.end else ""
+                click.echo(f"  on {day}: {role.office} of {role.country or '(no state: ' + str(role.org) + ')'}"
+                           f" since {role.start}{until}; agent {role.agent}")
+            else:
+                click.echo(f"  on {day}: no role in force; roles: " + "; ".join(
+                    f"{r.office} of {r.country or r.org} {r.start}..{r.end or ''}" for r in entry.roles))
+        else:
+            status = f"; on {day}: agent {role.agent}, code {role.code} (since {role.start})" if role else ""
+            click.echo(f"  country {entry.country or '-'}, agent {entry.agent or '-'}, code {entry.code or '-'}"
+                       + status)
         click.echo(f"  from {entry.origin}")
+
+
+def explain_phrase(phrase: str, when, actor_files: tuple[str, ...]) -> None:
+    """No entry has this name: link it as the pipeline would ("the US president", "Belarusian diplomat")."""
+    from eventwire.actors.kb import load_kb
+    from eventwire.actors.link import ActorLinker, ArticleContext
+    from eventwire.nlp import load_pipeline
+    doc = load_pipeline(actor_files)(phrase)
+    linker = ActorLinker(load_kb(actor_files))
+    head = next((t for t in doc if t.dep_ == "ROOT"), None)
+    actor = linker.link(head, ArticleContext(when)) if head is not None else None
+    if actor is None:
+        raise click.ClickException(f"no entry is named {phrase!r}, and the linker finds no actor in it "
+                                   f"(add one in a file given with --actors)")
+    day = when.isoformat() if when else "no date (the latest roles)"
+    click.echo(f"→ linked as a phrase: {actor.name} code {actor.code or '-'} country {actor.country or '-'} "
+               f"agent {actor.agent or '-'}")
+    ents = ", ".join(f"{e.text!r} = {e.ent_id_ or e.label_}" for e in doc.ents) or "none"
+    role = linker.role_noun(head)
+    click.echo(f"  why: head word {head.text!r}" + (f" is the role noun {role.phrase!r} ({role.agent}"
+               + (f", office {role.office}" if role.office else "") + ")" if role else "")
+               + f"; known names in it: {ents}; date {day}")
+    if actor.kb_id:
+        click.echo(f"  entry {actor.kb_id} from {linker.kb.entries[actor.kb_id].origin}")
 
 
 @actors.command()
@@ -242,10 +278,15 @@ def lookup(name, when, actor_files):
 @fail_cleanly
 def check(file):
     """Validate a user actor file: every problem with its line, field and reason."""
+    from eventwire.actors.kb import load_kb
+    problems = load_kb().check_file(Path(file))
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{file}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
     from eventwire.actors.kb import KnowledgeBase
     kb = KnowledgeBase()
     kb.add_file(Path(file))
-    kb.index()
     click.echo(f"{file}: OK, {len(kb.entries)} entries")
 
 
@@ -253,7 +294,7 @@ def check(file):
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False))
 @fail_cleanly
 def stats(actor_files):
-    """The size of the knowledge base."""
+    """The size of the knowledge base: states, organisations, groups, people, roles."""
     from eventwire.actors.kb import load_kb
     kb = load_kb(tuple(settings.resolve("actors", tuple(actor_files))))
     for key, value in kb.stats().items():

@@ -143,10 +143,11 @@ class Pipeline:
         stream = ((text, article) for article, text in prepared)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
             try:
-                yield DocumentResult(article, self.code_doc(doc, article))
+                yield DocumentResult(article, self.code_doc(doc, article), coder_version=self.version)
             except Exception as err:  # one bad document never stops the batch
                 log.exception("coding failed for %s", article.doc_id)
-                yield DocumentResult(article, [], [Rejection(article.doc_id, "coding", "E900", repr(err))])
+                yield DocumentResult(article, [], [Rejection(article.doc_id, "coding", "E900", repr(err))],
+                                     coder_version=self.version)
 
     def process(self, article: Article) -> DocumentResult:
         return next(self.process_many([article]))

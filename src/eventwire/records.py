@@ -209,3 +209,4 @@ class DocumentResult:
     article: Article
     events: list[Event] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    coder_version: str = ""   # what made these events, even when there are none

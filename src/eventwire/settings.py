@@ -51,7 +51,12 @@ def resolve(name: str, flag_value=None):
     """The value in force: the flag if given, else the environment, else the default."""
     setting = BY_NAME[name]
     if flag_value not in (None, ()):
-        return flag_value
+        if isinstance(flag_value, (tuple, list)):
+            return tuple(flag_value)
+        try:  # a flag is checked as strictly as the variable
+            return setting.parse(str(flag_value))
+        except (TypeError, ValueError) as err:
+            raise SettingError(f"--{name.replace('_', '-')}={flag_value!r}: {err}") from None
     raw = os.environ.get(setting.env)
     if raw is None or raw == "":
         return setting.default

@@ -111,7 +111,7 @@ class Store:
                 self.db.execute("BEGIN TRANSACTION")
                 old = self.db.execute("SELECT coder_version FROM documents WHERE content_hash = ?",
                                       [a.content_hash]).fetchone()
-                version = result.events[0].coder_version if result.events else None
+                version = result.coder_version or (result.events[0].coder_version if result.events else None)
                 if old is None:
                     self.db.execute(
                         "INSERT INTO documents (content_hash, doc_id, url, outlet, title, published, "

@@ -53,8 +53,13 @@ def parse_when(value, *, end: bool = False, where: str = "") -> date | None:
     if not m:
         raise KnowledgeBaseError(f"bad date {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)", origin=where)
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if not 1 <= int(month or 1) <= 12 or not 1 <= int(day or 1) <= 31:
+        raise KnowledgeBaseError(f"bad date {text!r}: no such month or day", origin=where)
     if day:
-        return date(year, int(month), int(day))
+        try:
+            return date(year, int(month), int(day))
+        except ValueError as err:
+            raise KnowledgeBaseError(f"bad date {text!r}: {err}", origin=where) from None
     if month:
         month = int(month)
         if not end:
@@ -139,6 +144,9 @@ class _LineLoader(YAML_LOADER):
         return mapping
 
 
+# Dates stay text until parse_when reads them, so that a bad one is reported with its line, not raised.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
 PERSON_FIELDS = {"name", "aliases", "roles", "note"}
 ROLE_FIELDS = {"country", "office", "head", "agent", "start", "end", "org", "code", "note"}
 GROUP_ROLE_FIELDS = {"agent", "code", "country", "start", "end", "note", "office"}
@@ -219,7 +227,8 @@ class KnowledgeBase:
                 problems.append(KnowledgeBaseError(
                     f"field 'name': {entry.name!r} is already defined at line {seen[entry.kb_id]}", origin=where))
             seen.setdefault(entry.kb_id, where.rsplit(":", 1)[-1])
-            problems += self.check_codes(item, entry, where, known_codes | {e.country for e in parsed if e.country})
+            defined = {e.country for e in parsed if e.kind in ("country", "org")}
+            problems += self.check_codes(item, entry, where, known_codes | defined)
         return problems
 
     @staticmethod

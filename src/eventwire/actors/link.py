@@ -34,6 +34,15 @@ GOVERNMENT_KINDS = {"country", "seat"}
 TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
+def singular(word: str) -> str:
+    """A plain English singular, for role nouns the tagger leaves unlemmatised ("Rebels" as PROPN)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 @dataclass
 class Mention:
     actor: Actor
@@ -126,7 +135,20 @@ class ActorLinker:
                 found = self.kb.role_nouns.get(fold(f"{modifiers} {noun}"))
                 if found:
                     return found
-        return self.kb.role_nouns.get(fold(head.lower_)) or self.kb.role_nouns.get(fold(head.lemma_.lower()))
+        for form in (head.lower_, head.lemma_.lower(), singular(head.lower_)):
+            found = self.kb.role_nouns.get(fold(form))
+            if found:
+                return found
+        return None
+
+    def title_of(self, head: Token):
+        """The title written before a name ("defence minister Pedro Quintana"): a compound left of it."""
+        for child in sorted(head.children, key=lambda t: -t.i):
+            if child.dep_ == "compound" and child.i < head.i and child.ent_iob_ == "O":
+                found = self.role_noun(child)
+                if found is not None:
+                    return found
+        return None
 
     # ---- linking -------------------------------------------------------------------------------
     def link(self, head: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
@@ -137,10 +159,15 @@ class ActorLinker:
         return actor
 
     def _link(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> tuple[Actor | None, str, bool]:
+        if head.dep_ in ("det", "case") and head.head.i != head.i and head.pos_ != "PRON":
+            head = self.determined(head)
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSONAL | PLURAL | NEUTER:
             return self.pronoun(head, ctx, avoid), "pronoun", False
         role = self.role_noun(head)
+        if role is not None and head.ent_iob_ != "O" and head.ent_type_ in ("GPE", "ORG", "LOC", "FAC") \
+                and head.ent_id_:
+            role = None  # "Bank" in "West Bank" is a name, not a role
         if role is None and head.ent_iob_ == "O":
             return None, "none", False  # "Belarus' initiative" is not an actor: its head names none
         tokens = self.phrase(head)
@@ -166,7 +193,7 @@ class ActorLinker:
         organisation = next((entry for _, entry in known if entry.kind in ("org", "group")), None)
         unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_), None)
         if unknown_person is not None and role is None:
-            role = self.appositive_role(head)  # "Ann Lee, a Kenyan activist": the activist's sector
+            role = self.title_of(head) or self.appositive_role(head)  # "Ann Lee, a Kenyan activist": the activist's sector
         if unknown_person is not None and not country_entry and not organisation:
             earlier = self.short_reference(unknown_person.text, ctx)
             if earlier:
@@ -194,7 +221,7 @@ class ActorLinker:
                 agent = role.agent if role else None
                 return Actor(text, unknown_person.text, self.code(country, agent), country, agent, None), \
                     "person", False
-            return self.role_only(head, tokens, role, text, ctx), "role", plural
+            return self.role_only(head, tokens, role, text, ctx, avoid), "role", plural
         # 4. A title naming an office: the holder on the date.
         if role and role.office and unknown_person is None and not self.is_former(tokens):
             holder = self.office_holder(owner, role, when)
@@ -220,6 +247,17 @@ class ActorLinker:
             code = self.code(country, agent, owner)
         actor = Actor(text, name, code, country, agent, owner.kb_id if unknown_person is None else None)
         return actor, kind, plural
+
+    def determined(self, det: Token) -> Token:
+        """Handed a determiner ("the"), the word whose phrase it opens: the name it belongs to ("the
+        West Bank"), or the title that name qualifies ("the US president"), or else its noun."""
+        ent = next((e for e in det.doc.ents if e.start <= det.i < e.end), None) if det.ent_iob_ != "O" else None
+        if ent is None:
+            return det.head
+        root = ent.root
+        if root.head.i != root.i and not (ent.start <= root.head.i < ent.end) and self.role_noun(root.head):
+            return root.head
+        return root
 
     def status(self, entry: Entry, when: date | None) -> tuple[str | None, str | None, str | None]:
         """(country, agent, code) of a state, organisation or group on a date: a group's dated role
@@ -254,7 +292,29 @@ class ActorLinker:
         """The actor a possessive pronoun on the head refers to ("its army" after "Syria")."""
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
+                subject = self.clause_subject(head)
+                if subject is not None and subject.i < child.i:
+                    actor, kind, plural = self._link(subject, ctx, avoid)
+                    fits = kind == "person" if child.lower_ in ("his", "her") else kind != "person"
+                    if actor is not None and actor.country and fits:
+                        return actor
                 return self.pronoun(child, ctx, avoid)
+        return None
+
+    @staticmethod
+    def clause_subject(token: Token) -> Token | None:
+        """The subject of the clause a token sits in, through conjoined verbs ("X refused ... and
+        urged its citizens": X)."""
+        for _ in range(12):
+            if token.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    return subject
+                if token.dep_ not in ("conj", "xcomp", "advcl"):
+                    return None
+            if token.head.i == token.i:
+                return None
+            token = token.head
         return None
 
     def people_actor(self, head: Token, own: Entry, known: list[tuple[Span, Entry]], tokens: list[Token],
@@ -262,11 +322,21 @@ class ActorLinker:
         """A people named by its demonym is coded by the state it lives in: another state named in
         the phrase ("Bosnian Serbs", "Albanians of southern Serbia", "Kurds in Iraq"); for an ethnic
         minority with none ("ethnic Albanians"), the state the article is about, if that is another."""
-        others = [entry for ent, entry in known if entry.kind in ("country", "seat", "city")
-                  and entry.country != own.country and not ent.start <= head.i < ent.end]
+        places = {"country", "seat", "city"}
+        others = []
+        for child in head.children:
+            near = [child] if child.dep_ in ("amod", "compound", "nmod") else \
+                [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" and \
+                child.lower_ in ("of", "from", "in", "inside") else []
+            for token in near:
+                for ent, entry in known:
+                    if ent.start <= token.i < ent.end and entry.kind in places and ent.root.i == token.i:
+                        others.append(entry)
         located = self.located_in(head)
-        if located is not None and located.country != own.country:
+        if located is not None:
             others.append(located)
+        # living in their own state ("Palestinians of the West Bank"): their own
+        others = [] if any(e.country == own.country for e in others) else others
         country = own.country
         if others:
             country = others[0].country
@@ -337,7 +407,8 @@ class ActorLinker:
             holder = self.kb.head_of(country, role.head, when)
         return holder
 
-    def role_only(self, head: Token, tokens: list[Token], role, text: str, ctx: ArticleContext) -> Actor:
+    def role_only(self, head: Token, tokens: list[Token], role, text: str, ctx: ArticleContext,
+                  avoid: Actor | None = None) -> Actor:
         """A role noun with no country in its phrase: a short reference, an org title, or the focus state."""
         phrase_key = fold(" ".join(t.text for t in tokens if t.dep_ != "det"))
         official = self.kb.org_officials.get(phrase_key)
@@ -345,6 +416,12 @@ class ActorLinker:
             org = self.kb.entries.get(f"org:{official[0]}")
             if org:
                 return Actor(text, org.name, org.code, org.country, "IGO", org.kb_id)
+        if head.lemma_.lower() == "counterpart":  # the other side: the last party that is not this one
+            earlier = ctx.last(lambda m: m.actor.country is not None and (
+                avoid is None or m.actor.country != avoid.country))
+            if earlier is not None:
+                a = earlier.actor
+                return Actor(text, a.name, self.code(a.country, role.agent), a.country, role.agent, None)
         definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tokens)
         if definite:
             earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.kind in ("person", "role", "group",

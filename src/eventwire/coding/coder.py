@@ -48,6 +48,9 @@ ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "
                 "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
+PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
+                  "her": ("PERSON",), "it": ("GPE", "ORG"), "its": ("GPE", "ORG"),
+                  "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST"}
 # Types whose events need no target: a guessed one would only be noise.
@@ -81,6 +84,10 @@ class Draft:
     quantity: Quantity | None
     span: tuple[int, int]
     confidence: float
+
+
+# "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
+OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
 
 
 class EventCoder:
@@ -284,7 +291,10 @@ class EventCoder:
                 continue
             if self.is_complement_of_trigger(token) or self.is_stopped(token):
                 continue
-            for pattern in self.candidates(token):
+            candidates = self.candidates(token)
+            if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
+                candidates = [OBLIGATION]
+            for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
                 if found:
                     if pattern.object:
@@ -319,6 +329,19 @@ class EventCoder:
         if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
             return False
         return any(p.kind == "verb" for p in self.candidates(head))
+
+    @staticmethod
+    def is_obligation(token: Token) -> bool:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS | {"reiterate", "stress",
+                                                                                           "declare", "insist"}:
+            return False
+        for clause in token.children:
+            if clause.dep_ == "ccomp":
+                aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+                if aux & {"must", "should"} or (clause.lemma_ in ("have", "need") and any(
+                        c.dep_ == "xcomp" for c in clause.children)):
+                    return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        return False
 
     @staticmethod
     def is_stopped(token: Token) -> bool:
@@ -399,7 +422,7 @@ class EventCoder:
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
         own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
         target_tokens = [t for t in own_targets if t not in source_tokens]
-        sources = [(t, self.linker.link(t, ctx)) for t in source_tokens]
+        sources = [(t, self.link_token(t, ctx)) for t in source_tokens]
         sources = [(t, a) for t, a in sources if a is not None]
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
@@ -514,12 +537,38 @@ class EventCoder:
         out = []
         for t in tokens:
             if t.pos_ == "PRON" and t.lower_ in ("it", "its"):
-                actor = self.resolve_it(t, avoid, ctx)
+                actor = self.resolve_it(t, avoid, ctx) or self.antecedent(t, avoid, ctx)
             else:
-                actor = self.linker.link(t, ctx, avoid)
+                actor = self.link_token(t, ctx, avoid)
             if actor is not None:
                 out.append(actor)
         return out
+
+    def link_token(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
+        actor = self.linker.link(token, ctx, avoid)
+        if actor is None and token.lower_ in PRONOUN_LABELS:
+            actor = self.antecedent(token, avoid, ctx)
+        return actor
+
+    def antecedent(self, pronoun: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
+        """The nearest earlier named actor a pronoun can stand for ("Switzerland said it had expelled"),
+        looking back through its own and the two previous sentences."""
+        labels = PRONOUN_LABELS.get(pronoun.lower_, ())
+        doc = pronoun.doc
+        start = pronoun.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= pronoun.i]):
+            if ent.label_ not in labels or not ent.ent_id_:
+                continue
+            entry = self.linker.kb.entries.get(ent.ent_id_)
+            if entry is None or entry.kind == "city" or (pronoun.lower_ in ("it", "its") and entry.kind == "person"):
+                continue
+            actor = self.linker.link(ent.root, ctx)
+            if actor is not None and actor.country and not (avoid is not None and same_actor(actor, avoid)):
+                return replace(actor, text=pronoun.text)
+        return None
 
     def code_for(self, trigger: Token, pattern: Pattern) -> tuple[str | None, str | None, str | None]:
         code = pattern.cameo

@@ -1,0 +1,170 @@
+"""Actor linking on sentences written for these tests, parsed with the real pipeline: dated roles,
+untitled offices, possessives, demonyms, pronouns, metonyms, user files and the ruler over the NER."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
+from eventwire.nlp import load_pipeline
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return ActorLinker(load_kb())
+
+
+def link_all(nlp, linker, text: str, published: date | None = None) -> dict[str, object]:
+    """Link every noun-phrase head of a short text, in order, with one article context."""
+    doc = nlp(text)
+    ctx = ArticleContext(published, focus_country(doc, linker.kb))
+    out = {}
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("compound", "poss", "amod"):
+            actor = linker.link(token, ctx)
+            if actor is not None:
+                out.setdefault(token.text, actor)
+    return out
+
+
+def test_a_title_resolves_to_its_holder_on_the_date(nlp, linker):
+    before = link_all(nlp, linker, "The US president spoke to reporters.", date(2019, 5, 1))["president"]
+    after = link_all(nlp, linker, "The US president spoke to reporters.", date(2023, 5, 1))["president"]
+    assert (before.name, before.code) == ("Donald Trump", "USAGOV")
+    assert (after.name, after.code) == ("Joe Biden", "USAGOV")
+
+
+def test_a_title_of_another_state_named_by_of(nlp, linker):
+    actor = link_all(nlp, linker, "The foreign minister of Poland arrived on Monday.", date(2024, 6, 1))["minister"]
+    assert actor.country == "POL" and actor.agent == "GOV" and actor.name == "Radosław Sikorski"
+
+
+def test_an_ambassador_belongs_to_the_sending_state(nlp, linker):
+    actor = link_all(nlp, linker, "Belarus's ambassador to the Vatican gave a speech.")["ambassador"]
+    assert actor.country == "BLR" and actor.code == "BLRGOV"
+
+
+def test_possessive_and_compound_titles(nlp, linker):
+    found = link_all(nlp, linker, "Russia's army shelled the town while Iraq's national security adviser watched.")
+    assert found["army"].code == "RUSMIL"
+    assert found["adviser"].country == "IRQ" and found["adviser"].agent == "GOV"
+
+
+def test_demonym_and_noun(nlp, linker):
+    found = link_all(nlp, linker, "A Belarusian diplomat met European diplomats and his Chinese counterpart.")
+    assert found["diplomat"].code == "BLRGOV"
+    assert found["diplomats"].country == "EU"
+    assert found["counterpart"].code == "CHNGOV"
+
+
+def test_metonyms_stand_for_governments(nlp, linker):
+    found = link_all(nlp, linker, "The Kremlin rejected the proposal, and Brussels answered at once.")
+    assert found["Kremlin"].code == "RUSGOV"
+    assert found["Brussels"].country == "EU"
+
+
+def test_pronouns_and_short_names_within_an_article(nlp, linker):
+    found = link_all(nlp, linker, "Kenya's president William Ruto met the press. Ruto said he would travel.",
+                     date(2024, 3, 1))
+    assert found["Ruto"].name == "William Ruto" and found["Ruto"].country == "KEN"
+    assert found["he"].name == "William Ruto"
+
+
+def test_a_possessive_pronoun_takes_the_clause_subject(nlp, linker):
+    found = link_all(nlp, linker, "Syria refused to act in Lebanon and withdrew its troops.")
+    assert found["troops"].code == "SYRMIL"
+
+
+def test_an_unknown_person_with_a_known_title(nlp, linker):
+    found = link_all(nlp, linker, "Chilean defence minister Pedro Quintana visited the port.")
+    actor = next(a for a in found.values() if "Quintana" in a.name)
+    assert actor.country == "CHL" and actor.agent == "GOV" and actor.kb_id is None
+
+
+def test_peoples_named_by_demonym_live_where_the_phrase_says(nlp, linker):
+    found = link_all(nlp, linker, "Bosnian Serbs protested, and ethnic Albanians in Serbia marched.")
+    assert found["Serbs"].country == "BIH"
+    assert found["Albanians"].country == "SRB"
+    plain = link_all(nlp, linker, "Palestinians marched to the square.")["Palestinians"]
+    assert plain.country == "PSE" and plain.agent is None
+
+
+def test_groups_in_a_place(nlp, linker):
+    found = link_all(nlp, linker, "Rebels in Darfur attacked a convoy.")
+    assert found["Rebels"].code == "SDNREB"
+
+
+def test_a_group_changes_sector_on_its_date(nlp, linker):
+    text = "The Taliban announced new rules."
+    assert link_all(nlp, linker, text, date(2019, 1, 1))["Taliban"].code == "AFGREB"
+    assert link_all(nlp, linker, text, date(2022, 1, 1))["Taliban"].code == "AFGGOV"
+
+
+def test_a_leader_of_a_transnational_group_has_no_country(nlp, linker):
+    found = link_all(nlp, linker, "Ayman al-Zawahiri issued a threat.", date(2015, 1, 1))
+    actor = next(a for a in found.values() if a.kb_id == "person:ayman-al-zawahiri")
+    assert actor.country is None and actor.agent == "REB"
+
+
+def test_ruler_wins_over_the_statistical_ner(nlp):
+    doc = nlp("Belavia resumed flights to Minsk after the talks.")
+    by_text = {ent.text: ent for ent in doc.ents}
+    assert by_text["Minsk"].label_ == "GPE" and by_text["Minsk"].ent_id_.startswith("seat:BLR")
+    assert by_text["Belavia"].label_ == "ORG" and by_text["Belavia"].ent_id_ == "group:belavia"
+
+
+def test_a_user_file_overrides_the_packaged_entry(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("- name: Belavia\n  aliases: []\n  country: BLR\n  agent: GOV\n  code: BLRGOV\n",
+                    encoding="utf-8")
+    nlp = load_pipeline((str(path),))
+    linker = ActorLinker(load_kb((str(path),)))
+    doc = nlp("Belavia cancelled its flights.")
+    actor = linker.link(next(t for t in doc if t.text == "Belavia"), ArticleContext(None))
+    assert actor.code == "BLRGOV"
+
+
+def cli(*args: str):
+    from eventwire.cli import main
+    return CliRunner().invoke(main, list(args))
+
+
+def test_lookup_shows_the_role_in_force_and_why():
+    result = cli("actors", "lookup", "Merkel", "--date", "2019-01-01")
+    assert result.exit_code == 0, result.output
+    assert "Angela Merkel" in result.output and "chancellor of DEU" in result.output
+    assert "why:" in result.output and "people/europe.yaml:" in result.output
+
+
+def test_lookup_links_a_title_as_a_phrase():
+    result = cli("actors", "lookup", "the US president", "--date", "2023-03-01")
+    assert result.exit_code == 0, result.output
+    assert "Joe Biden" in result.output and "role noun 'president'" in result.output
+
+
+def test_check_names_line_and_field(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("- name: Good Co\n  country: BLR\n  agent: BUS\n"
+                    "- name: Bad Person\n  roles:\n    - {country: BLR, office: mayor, start: 2020-02-30}\n",
+                    encoding="utf-8")
+    result = cli("actors", "check", str(path))
+    assert result.exit_code != 0
+    assert f"{path}:6" in result.output and "field 'start'" in result.output
+
+
+def test_stats_prints_the_size():
+    result = cli("actors", "stats")
+    assert result.exit_code == 0
+    counts = dict(line.split() for line in result.output.splitlines() if len(line.split()) == 2)
+    assert int(counts["states"]) >= 195 and int(counts["people"]) > 1000 and int(counts["roles"]) > 1000
