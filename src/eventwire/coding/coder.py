@@ -447,6 +447,10 @@ class EventCoder:
                 source_actors = [Actor(trigger.text, state.name, ctx.focus_country + "OPP", ctx.focus_country, "OPP",
                                        None)]
                 defaulted = True
+        if not source_actors and pattern.source == "target" and targets and not targets[0].country \
+                and ctx.focus_country:  # "Camacho was detained": by the authorities of the state reported on
+            targets = [replace(targets[0], country=ctx.focus_country,
+                               code=ctx.focus_country + (targets[0].agent or ""))] + targets[1:]
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             t = targets[0]
             state = self.linker.kb.entries.get(f"country:{t.country}")
