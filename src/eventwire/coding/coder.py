@@ -88,6 +88,8 @@ class Draft:
 
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
+READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
+READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
 
 
 class EventCoder:
@@ -169,6 +171,9 @@ class EventCoder:
             objects = direct_objects(head)
             if objects:
                 return expand(objects[:1]), True
+        if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            found, _ = self.subjects(head, depth + 1)
+            return found, False
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             if verb.dep_ == "ccomp":
                 return [], False
@@ -294,6 +299,9 @@ class EventCoder:
             candidates = self.candidates(token)
             if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
                 candidates = [OBLIGATION]
+            if not candidates and token.lemma_.lower() in READINESS and token.dep_ in ("acomp", "amod", "ROOT") \
+                    and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
+                candidates = [READY]  # "is ready to contribute troops": an intent to cooperate
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
                 if found:
