@@ -369,3 +369,30 @@ def clean(text: str) -> Cleaned:
             if stamp_date:
                 break
     return Cleaned(current, tuple(sorted(removals, key=lambda r: (r.start, r.end))), stamp_date)
+
+
+_DATELINE = re.compile(
+    r"\A\s*(?:\(\w[\w .&]*\)\s*[-–—]+\s*)?"                      # "(Bloomberg) --"
+    r"(?:[A-Z][A-Za-z.'’\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?"  # "SEOUL", "GAZA CITY, Palestinian Territories"
+    r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"  # ", Dec. 4"
+    r"\s*(?:\([A-Za-z][\w .&/-]{1,30}\)\s*)?"                        # "(Xinhua)"
+    r"(?:[-–—:]+|\.-)\s*)")
+
+
+def dateline(text: str) -> tuple[int, int] | None:
+    """The dateline at the head of an article ("SEOUL, Dec. 4 (Xinhua) --", "(Bloomberg) --"):
+    the place filed from and the wire's name, which are not actors of the story."""
+    wire = _WIRE_ONLY.match(text)
+    if wire:
+        return wire.start(), wire.end()
+    found = _DATELINE.match(text)
+    if not found or found.end() > 80:
+        return None
+    head = found.group(0)
+    signed = re.search(r"\(", head) or re.match(r"\s*[A-Z]{3,}", head) or re.search(r"\d{4}", head)
+    if not re.search(r"[-–—:]|\.-", head) or not signed:
+        return None  # a real dateline names a wire, is set in capitals or carries a full date
+    return found.start(), found.end()
+
+
+_WIRE_ONLY = re.compile(r"\A\s*\([A-Z][\w .&]{1,30}\)\s*[-–—]+\s*")

@@ -136,7 +136,12 @@ class Pipeline:
         cleaned = cleaning.clean(article.text)
         if article.published is None and cleaned.stamp_date is not None:
             article = replace(article, published=cleaned.stamp_date, published_source=PublishedSource.ESTIMATED)
-        return article, cleaned.text
+        text = cleaned.text
+        head = cleaning.dateline(text)
+        if head is not None:  # "SEOUL, Dec. 4 (Xinhua) --": neither the city nor the wire is an actor
+            start, end = head
+            text = text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+        return article, text
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
         prepared = (self.prepare(article) for article in articles)

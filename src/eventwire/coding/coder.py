@@ -30,7 +30,10 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "t
                "host", "organize", "organise", "convene", "pay", "deliver", "give", "extend", "offer", "send",
                "express", "voice", "lodge", "file", "open", "continue", "intensify", "step", "escalate", "carry",
                "level", "slap", "unveil", "approve", "adopt", "agree", "accept", "reject", "signal", "propose",
-               "receive", "welcome", "call", "seek"}
+               "receive", "welcome", "call", "seek", "engage", "undertake", "complete", "conclude", "attend",
+               "wage", "fight", "resume", "renew", "expand", "hold", "perform", "commit", "do", "sponsor", "broker",
+               "mediate", "facilitate", "arrange", "chair", "co-host", "begin", "initiate", "declare", "enforce",
+               "introduce", "tighten", "maintain", "extend", "step", "escalate", "intensify", "end", "lift"}
 POSITIVE = {"respected", "great", "good", "friend", "partner", "ally", "hero", "wise", "strong", "excellent",
             "important", "true", "brave", "constructive", "positive", "historic", "trusted", "reliable", "valued",
             "outstanding", "remarkable", "fantastic", "wonderful", "honorable", "honourable", "decent", "fine"}
@@ -202,6 +205,8 @@ class EventCoder:
             if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
                 if token.head.lemma_.lower() in RECEIVING_VERBS:
                     return [], False  # "received an invitation from X": see receiving_roles
+                if token.head.lemma_.lower() not in LIGHT_VERBS:
+                    return [], False  # "ditched a deal", "opposes the exercises": not the subject's own act
                 found, _ = self.subjects(token.head)
                 return found, True
             if token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -212,6 +217,8 @@ class EventCoder:
                     return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
+                    if token.lemma_.lower() not in LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}:
+                        return [], False
                     found, _ = self.subjects(token)
                     return found, True
                 continue
@@ -346,8 +353,7 @@ class EventCoder:
         for clause in token.children:
             if clause.dep_ == "ccomp":
                 aux = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
-                if aux & {"must", "should"} or (clause.lemma_ in ("have", "need") and any(
-                        c.dep_ == "xcomp" for c in clause.children)):
+                if aux & {"must", "should"}:
                     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         return False
 
@@ -606,7 +612,8 @@ class EventCoder:
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if not same_actor(a, b)]
         if not targets:
             return [(s, None) for s in sources]
-        return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)]
+        return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)
+                and not (s.code and s.code == t.code)]  # a party does not act on itself
 
     def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
         """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
