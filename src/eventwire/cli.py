@@ -51,7 +51,7 @@ def make_options(actor_files, verb_files):
     from eventwire.pipeline import Options
     return Options(actor_files=tuple(settings.resolve("actors", tuple(actor_files))),
                    verb_files=tuple(settings.resolve("verbs", tuple(verb_files))),
-                   batch_size=settings.resolve("batch_size"))
+                   batch_size=settings.resolve("batch_size"), statistical_ner=settings.resolve("ner"))
 
 
 @click.group()
@@ -109,6 +109,7 @@ def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_add
     writer = {"table": TableWriter, "csv": CsvWriter}.get(fmt)
     out = writer(sys.stdout) if writer else None
     rejected = documents = emitted = 0
+    pending: list = []  # results waiting to be stored: one transaction per batch
     try:
         for item in results_with_progress(results):
             if isinstance(item, Rejection):
@@ -121,7 +122,10 @@ def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_add
                 rejected += 1
                 click.echo(f"skipped {rejection.origin}: [{rejection.code}] {rejection.message}", err=True)
             if store is not None:
-                store.write([item])
+                pending.append(item)
+                if len(pending) >= 64:
+                    rejected += store_batch(store, pending)
+                    pending = []
             shown = [e.to_contract() for e in item.events
                      if (emit_all or e.emitted_by_default) and (statements or e.type is not None)]
             emitted += len(shown)
@@ -130,6 +134,7 @@ def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_add
             else:
                 out.write(shown)
         if store is not None:
+            rejected += store_batch(store, pending)
             store.refresh_clusters()
     finally:
         if store is not None:
@@ -140,6 +145,17 @@ def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_add
     if store is not None:
         summary += f", stored in {store.path}"
     click.echo(summary, err=True)
+
+
+def store_batch(store, results) -> int:
+    """Store a batch; a document the store refuses is reported and the rest are kept."""
+    from eventwire.errors import StoreError
+    try:
+        store.write(results)
+        return 0
+    except StoreError as err:
+        click.echo(f"not stored: {err}", err=True)
+        return 1
 
 
 @main.command(name="eval")

@@ -37,6 +37,7 @@ class Options:
     actor_files: tuple[str, ...] = ()
     verb_files: tuple[str, ...] = ()
     batch_size: int = 16
+    statistical_ner: bool = True
 
 
 def package_version() -> str:
@@ -75,7 +76,7 @@ class Pipeline:
 
     @cached_property
     def nlp(self):
-        return load_pipeline(self.options.actor_files)
+        return load_pipeline(self.options.actor_files, self.options.statistical_ner)
 
     @cached_property
     def patterns(self) -> PatternIndex:

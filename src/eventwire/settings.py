@@ -19,6 +19,15 @@ def _workers(value: str) -> int:
     return n
 
 
+def _flag(value: str) -> bool:
+    lowered = str(value).strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be 1 or 0")
+
+
 def _paths(value: str) -> tuple[str, ...]:
     return tuple(p for p in value.split(os.pathsep) if p)
 
@@ -42,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "articles parsed together by one worker", _workers),
     Setting("actors", (), f"extra actor files (YAML), separated by '{os.pathsep}'", _paths),
     Setting("verbs", (), f"extra verb-pattern files (YAML), separated by '{os.pathsep}'", _paths),
+    Setting("ner", True, "run the statistical NER besides the knowledge-base ruler (0 to skip it: faster, "
+            "finds only known actors)", _flag),
     Setting("dask", None, "address of a Dask scheduler (tcp://host:8786) to run extraction on"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}

@@ -102,47 +102,75 @@ class Store:
         self.close()
 
     def write(self, results: Iterable[DocumentResult]) -> tuple[int, int]:
-        """Store documents and their events; one transaction per batch, so a failure loses nothing
-        already stored. Returns (documents written, events written)."""
+        """Store documents and their events, a batch in one transaction (events go in as one Arrow
+        table). If the batch fails, each document is tried on its own, so one bad document costs only
+        itself: the rest are stored and the first failure is raised after. Returns (documents, events)."""
+        results = list(results)
+        if not results:
+            return 0, 0
+        try:
+            self.db.execute("BEGIN TRANSACTION")
+            counts = self._write_batch(results)
+            self.db.execute("COMMIT")
+            return counts
+        except duckdb.Error:
+            self.db.execute("ROLLBACK")
         docs = events = 0
+        failure: StoreError | None = None
         for result in results:
-            a = result.article
             try:
                 self.db.execute("BEGIN TRANSACTION")
-                old = self.db.execute("SELECT coder_version FROM documents WHERE content_hash = ?",
-                                      [a.content_hash]).fetchone()
-                version = result.coder_version or (result.events[0].coder_version if result.events else None)
-                if old is None:
-                    self.db.execute(
-                        "INSERT INTO documents (content_hash, doc_id, url, outlet, title, published, "
-                        "published_source, language, text, coder_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        [a.content_hash, a.doc_id, a.url, a.outlet, a.title, a.published,
-                         a.published_source.value if a.published_source else None, a.language, a.text,
-                         version or ""])
-                    docs += 1
-                elif version and old[0] != version:  # re-coded under newer dictionaries
-                    self.db.execute("DELETE FROM events WHERE doc_hash = ?", [a.content_hash])
-                    self.db.execute("UPDATE documents SET coder_version = ? WHERE content_hash = ?",
-                                    [version, a.content_hash])
-                rows = [event_row(e) for e in result.events]
-                if rows:
-                    placeholders = ",".join("?" * len(EVENT_COLUMNS))
-                    self.db.executemany(
-                        f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) VALUES ({placeholders}) "
-                        "ON CONFLICT (event_id) DO NOTHING", rows)
-                    events += len(rows)
+                d, e = self._write_batch([result])
                 self.db.execute("COMMIT")
+                docs, events = docs + d, events + e
             except duckdb.Error as err:
                 self.db.execute("ROLLBACK")
-                raise StoreError(f"could not store {a.doc_id}: {err}", origin=self.path) from None
+                failure = failure or StoreError(f"could not store {result.article.doc_id}: {err}", origin=self.path)
+        if failure is not None:
+            raise failure
         return docs, events
+
+    def _write_batch(self, results: list[DocumentResult]) -> tuple[int, int]:
+        import pyarrow as pa
+
+        hashes = list({r.article.content_hash for r in results})
+        known = dict(self.db.execute("SELECT content_hash, coder_version FROM documents WHERE content_hash IN "
+                                     f"({','.join('?' * len(hashes))})", hashes).fetchall())
+        docs, rows = 0, []
+        for result in results:
+            a = result.article
+            version = result.coder_version or (result.events[0].coder_version if result.events else None)
+            if a.content_hash not in known:
+                self.db.execute(
+                    "INSERT INTO documents (content_hash, doc_id, url, outlet, title, published, "
+                    "published_source, language, text, coder_version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [a.content_hash, a.doc_id, a.url, a.outlet, a.title, a.published,
+                     a.published_source.value if a.published_source else None, a.language, a.text, version or ""])
+                known[a.content_hash] = version or ""
+                docs += 1
+            elif version and known[a.content_hash] != version:  # re-coded under newer dictionaries
+                self.db.execute("DELETE FROM events WHERE doc_hash = ?", [a.content_hash])
+                self.db.execute("UPDATE documents SET coder_version = ? WHERE content_hash = ?",
+                                [version, a.content_hash])
+                known[a.content_hash] = version
+            rows += [event_row(e) for e in result.events]
+        if rows:
+            table = pa.table({name: [row[i] for row in rows] for i, name in enumerate(EVENT_COLUMNS)})
+            self.db.register("eventwire_new_events", table)
+            try:
+                self.db.execute(f"INSERT INTO events ({','.join(EVENT_COLUMNS)}) SELECT {','.join(EVENT_COLUMNS)} "
+                                "FROM eventwire_new_events ON CONFLICT (event_id) DO NOTHING")
+            finally:
+                self.db.unregister("eventwire_new_events")
+        return docs, len(rows)
 
     def refresh_clusters(self) -> int:
         """One row per real-world event seen across articles: same type, dyad and date."""
         self.db.execute("DELETE FROM clusters")
         self.db.execute("""
             INSERT INTO clusters
-            SELECT md5(concat_ws('|', e.type, e.source_country, e.target_country, e.date)) AS cluster_id,
+            SELECT md5(concat_ws('|', coalesce(e.type, '-'), coalesce(e.source_country, '-'),
+                                  coalesce(e.target_country, '-'), coalesce(e.date, '-'))) AS cluster_id,
                    e.type, e.source_country, e.target_country, e.date,
                    count(*) AS num_mentions,
                    count(DISTINCT coalesce(d.outlet, d.url, e.doc_hash)) AS num_sources,

@@ -111,17 +111,25 @@ class ActorLinker:
                     out += [t for c in prep.children if c.dep_ == "pobj" for t in self.phrase(c)]
         return sorted(out, key=lambda t: t.i)
 
+    @staticmethod
+    def entity_index(doc: Doc) -> dict[int, Span]:
+        """Token index → its entity, built once per document (the linker asks for it very often)."""
+        index = doc.user_data.get("eventwire_entities")
+        if index is None:
+            index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+            doc.user_data["eventwire_entities"] = index
+        return index
+
     def entities_in(self, tokens: list[Token]) -> list[Span]:
-        ids = {t.i for t in tokens}
+        if not tokens:
+            return []
+        index = self.entity_index(tokens[0].doc)
         seen, out = set(), []
         for token in tokens:
-            if token.ent_iob_ == "O":
-                continue
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end and ent.start not in seen:
-                    if any(i in ids for i in range(ent.start, ent.end)):
-                        seen.add(ent.start)
-                        out.append(ent)
+            ent = index.get(token.i)
+            if ent is not None and ent.start not in seen:
+                seen.add(ent.start)
+                out.append(ent)
         return out
 
     def role_noun(self, head: Token):
@@ -347,8 +355,7 @@ class ActorLinker:
 
     def surface(self, head: Token, tokens: list[Token]) -> str:
         span = [t for t in tokens if t.dep_ not in ("det", "punct") or t.i != tokens[0].i] or [head]
-        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
-        text = head.doc.text[start:end]
+        text = head.doc[span[0].i:span[-1].i + 1].text
         return text if len(text) <= 120 else head.text
 
     def country_in(self, known: list[tuple[Span, Entry]], head: Token) -> Entry | None:

@@ -103,6 +103,5 @@ def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | Non
 def phrase_text(token: Token) -> str:
     words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not t.is_space]
     keep = [t for t in words if t.i <= token.i or t.head.i <= token.i or t.head is token]
-    start, end = keep[0].idx, keep[-1].idx + len(keep[-1].text)
-    text = token.doc.text[start:end]
+    text = token.doc[keep[0].i:keep[-1].i + 1].text
     return text if len(text) <= 80 else token.text
