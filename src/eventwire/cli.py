@@ -44,14 +44,15 @@ def common_options(func):
     func = click.option("--verbs", "verb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                         help=settings.BY_NAME["verbs"].help)(func)
     func = click.option("--workers", type=int, default=None, help=settings.BY_NAME["workers"].help)(func)
+    func = click.option("--ner/--no-ner", "ner", default=None, help=settings.BY_NAME["ner"].help)(func)
     return func
 
 
-def make_options(actor_files, verb_files):
+def make_options(actor_files, verb_files, ner=None):
     from eventwire.pipeline import Options
     return Options(actor_files=tuple(settings.resolve("actors", tuple(actor_files))),
                    verb_files=tuple(settings.resolve("verbs", tuple(verb_files))),
-                   batch_size=settings.resolve("batch_size"), statistical_ner=settings.resolve("ner"))
+                   batch_size=settings.resolve("batch_size"), statistical_ner=settings.resolve("ner", None if ner is None else int(ner)))
 
 
 @click.group()
@@ -86,14 +87,14 @@ def results_with_progress(results, total_hint: str = "articles"):
 @common_options
 @fail_cleanly
 def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_address, actor_files, verb_files,
-            workers):
+            workers, ner):
     """Code the events in INPUTS: .txt, .jsonl, .html, .warc(.gz) files, directories, or - for stdin."""
     from eventwire.export import CsvWriter, TableWriter, write_jsonl
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import run
     from eventwire.records import DocumentResult, Rejection
 
-    options = make_options(actor_files, verb_files)
+    options = make_options(actor_files, verb_files, ner)
     workers = settings.resolve("workers", workers)
     dask_address = settings.resolve("dask", dask_address)
     items = read_inputs(list(inputs), published=published, stdin=sys.stdin)
@@ -167,7 +168,7 @@ def store_batch(store, results) -> int:
               help="score these predicted events (JSONL) instead of running the pipeline")
 @common_options
 @fail_cleanly
-def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files, verb_files, workers):
+def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files, verb_files, workers, ner):
     """Run the pipeline on a gold file and print precision, recall and F1 (DESIGN.md's scoring rule)."""
     from eventwire import evaluate as scoring
     from eventwire.ingest import read_inputs
@@ -180,7 +181,7 @@ def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files
     else:
         workers = settings.resolve("workers", workers)
         items = read_inputs([gold])
-        predicted = [e.to_contract() for r in results_with_progress(run(items, make_options(actor_files, verb_files),
+        predicted = [e.to_contract() for r in results_with_progress(run(items, make_options(actor_files, verb_files, ner),
                                                                       workers=workers))
                      if isinstance(r, DocumentResult) for e in r.events if e.emitted_by_default and e.type]
     report = scoring.score(docs, predicted, no_target=no_target, ignore_type=ignore_type)
