@@ -12,6 +12,7 @@ whole process tree's summed RSS (sampled from /proc every 0.1 s).
     b  eventwire extract --no-store --format jsonl --workers 1
     c  the same with --workers 2
     d  b with storing into a fresh DuckDB file (--db)
+    e  b without the statistical NER (--no-ner): the speed a user can choose, at its F1
 
 The larger size repeats the corpus with new ids (and trailing spaces, so content hashes differ and the
 store really writes every copy): memory that grows with the number of documents shows there.
@@ -118,8 +119,8 @@ def make_corpus(n: int, folder: Path) -> Path:
     return path
 
 
-def f1(workers: int) -> str:
-    out = subprocess.run([EVENTWIRE, "eval", str(GOLD), "--workers", str(workers)], capture_output=True,
+def f1(workers: int, *extra: str) -> str:
+    out = subprocess.run([EVENTWIRE, "eval", str(GOLD), "--workers", str(workers), *extra], capture_output=True,
                          text=True)
     match = re.search(r"^F1 (\d\.\d+)", out.stdout, re.M)
     return match.group(1) if match else f"error ({out.returncode})"
@@ -132,6 +133,7 @@ def configurations(corpus: Path, db: Path) -> dict[str, list[str]]:
         "b extract -w1": [*extract, "--no-store", "--workers", "1"],
         "c extract -w2": [*extract, "--no-store", "--workers", "2"],
         "d extract -w1 --db": [*extract, "--db", str(db), "--workers", "1"],
+        "e extract -w1 --no-ner": [*extract, "--no-store", "--workers", "1", "--no-ner"],
     }
 
 
@@ -166,6 +168,8 @@ def main() -> int:
         for workers in (1, 2):
             print(f"[eval] --workers {workers} ...", file=sys.stderr, flush=True)
             scores[workers] = f1(workers)
+        print("[eval] --workers 1 --no-ner ...", file=sys.stderr, flush=True)
+        scores["no-ner"] = f1(1, "--no-ner")
     print_table(rows, scores)
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "f1": scores}, indent=1))
@@ -173,12 +177,13 @@ def main() -> int:
 
 
 def print_table(rows: list[dict], scores: dict[int, str]) -> None:
-    f1_of = {"b": scores.get(1, "-"), "c": scores.get(2, "-"), "d": scores.get(1, "-"), "a": "n/a"}
+    f1_of = {"b": scores.get(1, "-"), "c": scores.get(2, "-"), "d": scores.get(1, "-"), "a": "n/a",
+             "e": scores.get("no-ner", "-")}
     print(f"{'docs':>5}  {'configuration':<20}{'seconds':>9}{'art/s':>8}{'ratio':>12}{'CPU s':>8}"
           f"{'max RSS MB':>12}{'tree MB':>9}{'F1':>7}{'load':>6}")
     for n in sorted({r["docs"] for r in rows}):
         by = {r["config"][0]: r for r in rows if r["docs"] == n}
-        ratios = {"b": ("b/a", "a"), "c": ("c/b", "b"), "d": ("d/b", "b")}
+        ratios = {"b": ("b/a", "a"), "c": ("c/b", "b"), "d": ("d/b", "b"), "e": ("e/a", "a")}
         for key, r in sorted(by.items()):
             ratio = ""
             if key in ratios and ratios[key][1] in by:

@@ -54,6 +54,8 @@ RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
                   "her": ("PERSON",), "it": ("GPE", "ORG"), "its": ("GPE", "ORG"),
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
+QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
+                  "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST"}
 # Types whose events need no target: a guessed one would only be noise.
@@ -645,8 +647,10 @@ class EventCoder:
                 value = float(number.text.replace(",", ""))
             except ValueError:
                 continue
-            qualifier = " ".join(t.text for t in sorted(number.children, key=lambda t: t.i)
-                                 if t.dep_ in ("quantmod", "advmod")) or None
+            words = [t for t in number.children if t.dep_ in ("quantmod", "advmod", "amod")]
+            words += [t for t in head.children if t.dep_ in ("amod", "advmod") and t.i < number.i
+                      and t.lower_ in QUANTITY_WORDS]  # "more than 50": "more" hangs on the noun
+            qualifier = " ".join(t.text for t in sorted(words, key=lambda t: t.i)) or None
             unit_tokens = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i > number.i] + [head]
             return Quantity(value, qualifier, " ".join(t.text for t in unit_tokens))
         return None

@@ -1,0 +1,123 @@
+"""The event coder on sentences written for these tests: roles, modality, what is not an event.
+
+Each case is one short text with its publication date and the events that must (or must not) come out,
+as (type, source country, target country). The session pipeline is the real one (model, KB, gazetteer).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.records import Article
+
+pytestmark = pytest.mark.model
+PUBLISHED = date(2025, 3, 14)
+
+
+def code(pipeline, text: str, published: date = PUBLISHED, emitted_only: bool = True):
+    result = pipeline.process(Article("t", text, published=published))
+    return [e for e in result.events if e.emitted_by_default or not emitted_only]
+
+
+def triples(events) -> set[tuple]:
+    return {(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active voice, objects and prepositional targets
+    ("France condemned Russia on Tuesday.", ("ACCUSE", "FRA", "RUS")),
+    ("The Japanese prime minister phoned the Chinese president on Monday.", ("CONSULT", "JPN", "CHN")),
+    ("Germany imposed sanctions on Iran over its nuclear programme.", ("SANCTION", "DEU", "IRN")),
+    ("Egypt held talks with Qatar in Cairo.", ("CONSULT", "EGY", "QAT")),
+    ("Kenya sent humanitarian aid to Somalia.", ("AID", "KEN", "SOM")),
+    # passive voice: the agent is the source
+    ("Ukraine was attacked by Russia overnight.", ("ASSAULT", "RUS", "UKR")),
+    # nominalisations with possessive or adjectival owners
+    ("The Russian invasion of Ukraine began in 2022.", ("ASSAULT", "RUS", "UKR")),
+    ("Norway announced the expulsion of two Russian diplomats.", ("SANCTION", "NOR", "RUS")),
+    # reported speech: the reported event is coded, the speaker is the attribution
+    ("Officials in Kyiv said Russia shelled Ukraine on Sunday.", ("ASSAULT", "RUS", "UKR")),
+    # a demand in reported speech: "X said Y must ..."
+    ("Britain said Libya must hand over the suspects.", ("REQUEST", "GBR", "LBY")),
+    # readiness and pledges are intents to cooperate
+    ("Poland is ready to send troops to Lithuania.", ("AGREE", "POL", "LTU")),
+    # receiving an invitation: the giver is the source
+    ("Serbia received an invitation from Hungary.", ("AGREE", "HUN", "SRB")),
+])
+def test_roles(pipeline, text, expected):
+    assert expected in triples(code(pipeline, text)), [(e.type, e.source, e.target) for e in code(pipeline, text)]
+
+
+def test_coordinated_sources_give_one_event_each(pipeline):
+    found = triples(code(pipeline, "Britain and France condemned Iran on Friday."))
+    assert {("ACCUSE", "GBR", "IRN"), ("ACCUSE", "FRA", "IRN")} <= found
+
+
+def test_a_meeting_of_three_is_every_pair_once(pipeline):
+    found = code(pipeline, "Brazil, Argentina and Chile met in Santiago on Friday.")
+    pairs = {frozenset((e.source.country, e.target.country)) for e in found if e.type == "CONSULT"}
+    assert pairs == {frozenset(("BRA", "ARG")), frozenset(("BRA", "CHL")), frozenset(("ARG", "CHL"))}
+
+
+def test_each_other_codes_both_directions(pipeline):
+    found = triples(code(pipeline, "Armenia and Azerbaijan accused each other of shelling border villages."))
+    assert {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")} <= found
+
+
+def test_negated_events_are_kept_but_not_emitted(pipeline):
+    text = "Turkey did not attack Syria on Monday."
+    assert not [e for e in code(pipeline, text) if e.type == "ASSAULT"]
+    kept = [e for e in code(pipeline, text, emitted_only=False) if e.type == "ASSAULT"]
+    assert kept and all(e.negated for e in kept)
+
+
+def test_hypothetical_events_are_flagged(pipeline):
+    kept = code(pipeline, "If talks fail, Israel might strike Iran.", emitted_only=False)
+    assert kept and all(e.modality.value == "hypothetical" for e in kept if e.type == "ASSAULT")
+    assert not [e for e in code(pipeline, "If talks fail, Israel might strike Iran.") if e.type == "ASSAULT"]
+
+
+def test_a_promised_meeting_is_agree_and_planned(pipeline):
+    found = code(pipeline, "The Indian prime minister will visit Japan next month.")
+    assert any(e.type == "AGREE" and e.modality.value == "planned" and e.source.country == "IND"
+               and e.target.country == "JPN" for e in found)
+
+
+def test_refusing_cooperation_is_a_rejection(pipeline):
+    found = triples(code(pipeline, "Hungary said it would not provide weapons to Ukraine."))
+    assert ("REJECT", "HUN", "UKR") in found
+
+
+def test_a_background_state_is_no_event(pipeline):
+    found = code(pipeline, "Cuba remains under a United States embargo.")
+    assert not [e for e in found if e.type == "SANCTION"]
+
+
+def test_stopping_a_fight_is_not_a_fight(pipeline):
+    found = code(pipeline, "Sudan and Chad are committed to stop all fighting along the border.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_the_same_event_restated_is_emitted_once(pipeline):
+    text = ("Chile expelled a Venezuelan diplomat on Tuesday. The expulsion of the Venezuelan diplomat "
+            "followed a dispute. Chile expelled the Venezuelan diplomat, officials said.")
+    found = [e for e in code(pipeline, text) if e.type == "SANCTION"]
+    assert len(found) == 1 and found[0].date.value == "2025-03-11"
+
+
+def test_every_event_carries_its_evidence(pipeline):
+    text = "Chad closed its border with Sudan on Friday. Nigeria praised Ghana for its mediation."
+    for event in code(pipeline, text):
+        start, end = event.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] in event.sentence
+        assert 0.0 < event.confidence <= 1.0
+
+
+def test_a_quantity_is_read_from_the_target(pipeline):
+    found = code(pipeline, "Belarus released more than 50 political prisoners in September.")
+    release = [e for e in found if e.type == "RETREAT"]
+    assert release and release[0].quantity is not None
+    assert release[0].quantity.value == 50 and release[0].quantity.qualifier == "more than"
