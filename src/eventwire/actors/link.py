@@ -30,6 +30,9 @@ NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
 GOVERNMENT_KINDS = {"country", "seat"}
+# "The government", "the authorities": in news, the government of the state the story is about.
+HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
+                   "police", "army", "military", "opposition", "court", "judiciary", "junta"}
 # Sectors of titles that name an office of a state ("President X", "General Y").
 TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
@@ -430,6 +433,11 @@ class ActorLinker:
                 a = earlier.actor
                 return Actor(text, a.name, self.code(a.country, role.agent), a.country, role.agent, None)
         definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tokens)
+        if definite and head.lemma_.lower() in HOME_GOVERNMENT and ctx.focus_country:
+            state = self.kb.entries.get(f"country:{ctx.focus_country}")  # "the government" of the story's state
+            if state is not None:
+                return Actor(text, state.name, self.code(ctx.focus_country, role.agent), ctx.focus_country,
+                             role.agent, state.kb_id)
         if definite:
             earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.kind in ("person", "role", "group",
                                                                                      "org"))

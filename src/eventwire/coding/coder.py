@@ -54,6 +54,9 @@ RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
                   "her": ("PERSON",), "it": ("GPE", "ORG"), "its": ("GPE", "ORG"),
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
+# Cooperation between organs of one state is not a relation between actors: only across borders.
+FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
@@ -443,6 +446,8 @@ class EventCoder:
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
         targets = self.link_all(target_tokens, avoid, ctx)
+        stateless = [t for t in targets if not t.country and not t.kb_id]
+        targets = [t for t in targets if t not in stateless]  # an unknown name: look further first
         indirect = False
         if not targets:
             targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
@@ -456,6 +461,8 @@ class EventCoder:
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx)
             if nearest is not None:
                 targets, guessed = [nearest], True
+        if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
+            targets = stateless  # nothing better: the unknown party as named
         defaulted = False
         if not source_actors and pattern.source == "focus" and ctx.focus_country:
             state = self.linker.kb.entries.get(f"country:{ctx.focus_country}")  # "riots in the capital"
@@ -615,7 +622,9 @@ class EventCoder:
         if not targets:
             return [(s, None) for s in sources]
         return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)
-                and not (s.code and s.code == t.code)]  # a party does not act on itself
+                and not (s.code and s.code == t.code)  # a party does not act on itself
+                and not (ptype in FOREIGN_TYPES and s.country and s.country == t.country
+                         and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS)]
 
     def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
         """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
