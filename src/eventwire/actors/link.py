@@ -87,8 +87,9 @@ def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
             counts[entry.country] += 1
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [(None, 0)]
-    return best if n > (rest[0][1] if rest else 0) or n >= 2 else best
+    ranked = counts.most_common(2) + [(None, 0)]
+    (best, n), (_, runner_up) = ranked[0], ranked[1]
+    return best if n > runner_up else None  # a tie names no single subject
 
 
 class ActorLinker:

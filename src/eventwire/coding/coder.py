@@ -500,6 +500,16 @@ class EventCoder:
         modality, negated = reading.modality, reading.negated
         if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
             ptype, code, mode, negated, modality = "REJECT", "120", None, False, Modality.ASSERTED  # "would not meet"
+        if reading.conditional_threat and not negated and modality is not Modality.ASSERTED and \
+                modality is not Modality.REPORTED:
+            ptype, code, mode, modality = "THREATEN", "130", None, Modality.PLANNED  # "... unless Z": a threat
+        if ptype == "AGREE" and pattern.kind == "verb":
+            clause = self.complement(trigger)
+            inner = self.candidates(clause) if clause is not None else []
+            inner_type = cameo(inner[0].cameo).plover if inner else None
+            if inner_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):  # "vowed to fight", "ready to impose"
+                ptype, code = PLANNED_RETYPE[inner_type]
+                mode = None
         if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
             ptype, code = PLANNED_RETYPE[ptype]
             mode = None

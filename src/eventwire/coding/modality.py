@@ -14,8 +14,9 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose infinitive complement has not happened yet ("plans to visit"); "decided to cut ties" and
 # "moved to break off ties" report acts, so they are not here.
 PLANNING_VERBS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "hope", "want", "wish", "seek",
-                  "try", "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer",
-                  "attempt"}
+                  "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer"}
+# "Failed to reach agreement": the complement did not happen.
+FAILING_VERBS = {"fail", "refuse", "decline"}
 SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
                 "insist", "allege", "believe", "think", "feel", "argue", "suggest", "deny", "estimate"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -27,6 +28,7 @@ class Reading:
     negated: bool
     attribution_head: Token | None
     attribution_text: str | None
+    conditional_threat: bool = False  # "will withdraw its troops unless ...": a threat
 
 
 def governors(token: Token):
@@ -50,7 +52,8 @@ def read(trigger: Token, sentence: Span) -> Reading:
     verb = clause_verb(trigger)
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children) or \
         any(c.dep_ == "neg" for c in trigger.children) or \
-        any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+        any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or \
+        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING_VERBS)
     modality = Modality.ASSERTED
     chain = list(governors(verb))
     for depth, token in enumerate(chain):
@@ -72,10 +75,11 @@ def read(trigger: Token, sentence: Span) -> Reading:
             break
     if sentence.text.rstrip().endswith("?"):
         modality = Modality.HYPOTHETICAL
+    unless = any(c.lower_ == "unless" for t in chain[:2] for c in t.subtree if c.dep_ == "mark")
     head, text = attribution(trigger, sentence)
     if modality is Modality.ASSERTED and head is not None:
         modality = Modality.REPORTED
-    return Reading(modality, negated, head, text)
+    return Reading(modality, negated, head, text, conditional_threat=unless)
 
 
 def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | None]:
