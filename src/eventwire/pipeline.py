@@ -165,10 +165,36 @@ class Pipeline:
             if not sentence.text.strip():
                 continue
             drafts += self.coder.code_sentence(sentence, ctx)
-        events = [self.finish(draft, article, ctx) for draft in drafts]
+        scene = self.scene(doc, article) if drafts else None
+        events = [self.finish(draft, article, ctx, scene) for draft in drafts]
         return dedupe(events)
 
-    def finish(self, draft: Draft, article: Article, ctx: ArticleContext) -> Event:
+    def scene(self, doc: Doc, article: Article) -> Place | None:
+        """Where the story happens, for events whose own sentence names no place: the dateline, else
+        the city or region the article names most often (a country is too coarse to guess with)."""
+        from eventwire.places import dateline_place
+        line = dateline_place(article.text, self.gazetteer)
+        if line is not None and line.feature_class != "A":
+            return line
+        counts: dict[str, int] = {}
+        places: dict[str, Place] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.kind not in ("city", "seat"):
+                continue
+            found = self.gazetteer.lookup(ent.text)
+            if found is None or found.feature_class == "A" or found.country is None:
+                continue
+            counts[found.name] = counts.get(found.name, 0) + 1
+            places[found.name] = replace(found, text=ent.text)
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        return places[best] if counts[best] >= 2 else None
+
+    def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None) -> Event:
         """When and where, then the contract record."""
         trigger = draft.trigger
         sentence = trigger.sent
@@ -179,6 +205,8 @@ class Pipeline:
             countries.add(ctx.focus_country)
         from eventwire.places import locate_event
         place = self.settle_place(locate_event(sentence, trigger, countries, self.gazetteer), draft, trigger.doc)
+        if place is None and scene is not None and draft.type in SCENE_TYPES and scene.country in countries:
+            place = scene  # "Israeli strikes killed 24 people", in a story from Gaza
         target = draft.target
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
             if place.country != draft.source.country or draft.type in ("PROTEST", "COERCE"):
@@ -193,6 +221,8 @@ class Pipeline:
             confidence=draft.confidence, trigger=trigger.text, coder_version=self.version)
 
 
+# Events that happen somewhere on the ground: with no place in their sentence, they take the story's.
+SCENE_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 # Material conflict with no named target is taken to be aimed at the state where it happened.
 PLACE_TARGET_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 
