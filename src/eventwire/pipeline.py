@@ -25,7 +25,7 @@ from eventwire.coding.coder import Draft, EventCoder
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import load_pipeline
-from eventwire.records import Actor, Article, Place, DocumentResult, Event, PublishedSource, Rejection
+from eventwire.records import Actor, Article, EventDate, Place, Precision, DocumentResult, Event, PublishedSource, Rejection
 
 log = logging.getLogger(__name__)
 
@@ -200,12 +200,16 @@ class Pipeline:
         sentence = trigger.sent
         when = dates.date_for_clause(article.text, (sentence.start_char, sentence.end_char), trigger.idx,
                                      article.published)
+        if when is not None and when.text is None and article.published and in_lead(article.text, sentence.start_char):
+            when = EventDate(article.published, Precision.DAY)  # a lead with no time words reports the day's news
         countries = {a.country for a in (draft.source, draft.target) if a and a.country}
         if ctx.focus_country:
             countries.add(ctx.focus_country)
         from eventwire.places import locate_event
         place = self.settle_place(locate_event(sentence, trigger, countries, self.gazetteer), draft, trigger.doc)
-        if place is None and scene is not None and draft.type in SCENE_TYPES and scene.country in countries:
+        parties = {a.country for a in (draft.target,) if a and a.country} if draft.type == "ASSAULT" else \
+            {a.country for a in (draft.source, draft.target) if a and a.country}
+        if place is None and scene is not None and draft.type in SCENE_TYPES and scene.country in parties:
             place = scene  # "Israeli strikes killed 24 people", in a story from Gaza
         target = draft.target
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
@@ -225,6 +229,21 @@ class Pipeline:
 SCENE_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
 # Material conflict with no named target is taken to be aimed at the state where it happened.
 PLACE_TARGET_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
+
+
+def coarser(a: EventDate | None, b: EventDate | None) -> bool:
+    """Is date a strictly coarser period that contains date b (2025-10 contains 2025-10-06)?"""
+    order = {Precision.YEAR: 0, Precision.MONTH: 1, Precision.DAY: 2}
+    if a is None or b is None or order[a.precision] >= order[b.precision]:
+        return False
+    return b.value.startswith(a.value)
+
+
+def in_lead(text: str, offset: int) -> bool:
+    """Is this offset in the article's first paragraph (its lead)?"""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return end == -1 and offset < 400 or offset < end
 
 
 def actor_key(actor) -> str:
@@ -255,6 +274,8 @@ def dedupe(events: list[Event]) -> list[Event]:
         for event in dated.values():
             if explicit and (event.date is None or not event.date.text):
                 continue  # an undated restatement of a dated event
+            if any(other is not event and coarser(event.date, other.date) for other in explicit):
+                continue  # "recently" restated as "on October 6-9": keep the precise one
             kept.add(id(event))
     return [e for e in events if id(e) in kept]
 
