@@ -30,6 +30,10 @@ NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
 GOVERNMENT_KINDS = {"country", "seat"}
+# Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
+GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
+               "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
+               "most", "all", "leaders", "leadership", "representatives", "envoys", "batch", "unit", "units"}
 # "The government", "the authorities": in news, the government of the state the story is about.
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
@@ -180,6 +184,11 @@ class ActorLinker:
         if role is not None and head.ent_iob_ != "O" and head.ent_type_ in ("GPE", "ORG", "LOC", "FAC") \
                 and head.ent_id_:
             role = None  # "Bank" in "West Bank" is a name, not a role
+        if role is None and head.ent_iob_ == "O" and head.lower_ in GROUP_HEADS:
+            members = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                       for p in c.children if p.dep_ == "pobj"]
+            if members:  # "tens of thousands of people", "a convoy from the World Food Programme"
+                return self._link(members[0], ctx, avoid)
         if role is None and head.ent_iob_ == "O":
             return None, "none", False  # "Belarus' initiative" is not an actor: its head names none
         tokens = self.phrase(head)

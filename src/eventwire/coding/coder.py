@@ -48,7 +48,8 @@ BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following"
                     "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior", "for"}
 # What these verbs take as object is stopped or prevented, not done: "stop all fighting", "an end to the war".
 ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "deter", "ban", "outlaw", "stem",
-                "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn"}
+                "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn", "block", "veto", "delay",
+                "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
@@ -108,7 +109,9 @@ class EventCoder:
     # ---- triggers ------------------------------------------------------------------------------
     def fits(self, token: Token, pattern: Pattern) -> bool:
         objects = direct_objects(token)
-        object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
+        inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food"
+        object_lemmas = {o.lemma_.lower() for o in objects + inner} | {o.lower_ for o in objects + inner}
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
             if pattern.particle not in parts:
@@ -162,6 +165,11 @@ class EventCoder:
             subject = own[0]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 return expand([verb.head]), False
+            if subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she", "we") and \
+                    verb.dep_ == "ccomp" and verb.head.lemma_.lower() in modality_rules.SPEECH_VERBS:
+                speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if speakers:  # "Lithuania and Latvia said they supported ...": the speakers
+                    return expand(speakers), False
             if not self.is_actorish(subject) and subject.ent_iob_ == "O":
                 owners = self.owners(subject)  # "Israeli strikes killed 24 people": the strikes' owner
                 if owners:
@@ -365,6 +373,8 @@ class EventCoder:
     @staticmethod
     def is_stopped(token: Token) -> bool:
         """'Committing to stop all fighting', 'an end to the war': not an event that happened."""
+        while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ("dobj", "pobj"):
+            token = token.head.head  # "blocking a package of aid": the package is what is blocked
         head = token.head
         if token.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in ENDING_VERBS:
             return True
