@@ -65,6 +65,7 @@ class ArticleContext:
     focus_country: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     people: dict[str, Actor] = field(default_factory=dict)  # surname/name → actor, for short references
+    events: list = field(default_factory=list)  # (type, source) of the events coded so far, in order
 
     def remember(self, mention: Mention) -> None:
         self.mentions.append(mention)

@@ -58,6 +58,10 @@ PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "sh
 # Cooperation between organs of one state is not a relation between actors: only across borders.
 FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
+# Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
+EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", "statement", "statements", "action",
+                    "actions", "measure", "measures", "announcement", "accusation", "accusations", "allegation",
+                    "allegations", "criticism", "claims", "claim"}
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
@@ -399,6 +403,20 @@ class EventCoder:
                   for p in c.children if p.dep_ == "pobj" and (self.is_actorish(p) or p.ent_type_)]
         return expand(found)
 
+    def referred_event(self, noun: Token, ctx: ArticleContext):
+        """'The expulsion', 'the criticism', 'the move': an event told earlier; its source (an Actor)."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                          for c in noun.children) or self.owners(noun):
+            return None
+        lemma = noun.lemma_.lower()
+        kinds = {cameo(p.cameo).plover for p in self.patterns.nouns.get(lemma, [])}
+        if not kinds and lemma not in EVENT_REFERENCES:
+            return None
+        for ptype, source in reversed(ctx.events):
+            if not kinds or ptype in kinds:
+                return source
+        return None
+
     def fallback_targets(self, trigger: Token, pattern: Pattern, ptype: str | None, sources: list[Token]) -> list[Token]:
         """When the pattern's own places name no target: the owner of a non-actor object, the target of
         the trigger's complement clause, or the subject of a demanded or alleged clause."""
@@ -462,6 +480,12 @@ class EventCoder:
         if not targets:
             targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
             indirect = bool(targets)
+        if not targets:
+            for obj in direct_objects(trigger):
+                earlier = self.referred_event(obj, ctx)
+                if earlier is not None and not any(same_actor(earlier, s) for s in source_actors):
+                    targets, indirect = [replace(earlier, text=obj.text)], True  # "condemned the expulsion"
+                    break
         if not targets and ptype == "CONSULT" and pattern.cameo != "043":
             targets = [a for a in self.link_all(self.sibling_targets(trigger), avoid, ctx)
                        if not any(same_actor(a, s) for s in source_actors)]
@@ -533,6 +557,8 @@ class EventCoder:
         if guessed:
             confidence = max(0.05, confidence - 0.2)
         span = evidence_span(trigger, source_tokens, target_tokens)
+        if pairs and not negated and modality is not Modality.HYPOTHETICAL:
+            ctx.events.append((ptype, pairs[0][0]))
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
 
