@@ -226,7 +226,7 @@ class Pipeline:
 
 
 # Events that happen somewhere on the ground: with no place in their sentence, they take the story's.
-SCENE_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AID", "RETREAT"}
+SCENE_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 # Material conflict with no named target is taken to be aimed at the state where it happened.
 PLACE_TARGET_TYPES = {"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"}
 
