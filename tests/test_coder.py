@@ -121,3 +121,19 @@ def test_a_quantity_is_read_from_the_target(pipeline):
     release = [e for e in found if e.type == "RETREAT"]
     assert release and release[0].quantity is not None
     assert release[0].quantity.value == 50 and release[0].quantity.qualifier == "more than"
+
+
+def test_coordinated_states_in_one_phrase_each_act(pipeline):
+    found = triples(code(pipeline, "US and British activists staged a protest in Beijing on Wednesday."))
+    assert {("PROTEST", "USA", "CHN"), ("PROTEST", "GBR", "CHN")} <= found
+
+
+def test_a_reference_to_an_earlier_event_targets_its_source(pipeline):
+    text = ("Poland expelled a Belarusian diplomat on Thursday. "
+            "The Belarusian foreign ministry condemned the expulsion on Friday.")
+    assert ("ACCUSE", "BLR", "POL") in triples(code(pipeline, text))
+
+
+def test_speakers_are_the_subjects_of_what_they_say(pipeline):
+    text = "Poland expelled a Belarusian diplomat. Lithuania and Latvia said they supported the Polish decision."
+    assert {("SUPPORT", "LTU", "POL"), ("SUPPORT", "LVA", "POL")} <= triples(code(pipeline, text))

@@ -337,13 +337,13 @@ class EventCoder:
 
     def candidates(self, token: Token) -> list[Pattern]:
         """Every pattern the token meets, most specific first: the first that codes an event wins."""
-        lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            found = self.patterns.verbs.get(lemma, [])
+            index = self.patterns.verbs
         elif token.pos_ in ("NOUN", "PROPN"):
-            found = self.patterns.nouns.get(lemma, []) or self.patterns.nouns.get(token.lower_, [])
+            index = self.patterns.nouns
         else:
             return []
+        found = next((index[w] for w in lemma_guesses(token) if w in index), [])
         return [p for p in found if self.fits(token, p)]
 
     def is_complement_of_trigger(self, token: Token) -> bool:
@@ -471,6 +471,7 @@ class EventCoder:
         target_tokens = [t for t in own_targets if t not in source_tokens]
         sources = [(t, self.link_token(t, ctx)) for t in source_tokens]
         sources = [(t, a) for t, a in sources if a is not None]
+        sources += [(t, other) for t, a in list(sources) for other in self.co_owners(t, a, ctx)]
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
         targets = self.link_all(target_tokens, avoid, ctx)
@@ -615,6 +616,7 @@ class EventCoder:
                 actor = self.link_token(t, ctx, avoid)
             if actor is not None:
                 out.append(actor)
+                out += self.co_owners(t, actor, ctx)
         return out
 
     def link_token(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
@@ -622,6 +624,24 @@ class EventCoder:
         if actor is None and token.lower_ in PRONOUN_LABELS:
             actor = self.antecedent(token, avoid, ctx)
         return actor
+
+    def co_owners(self, token: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
+        """'US and British activists', 'the embassies of Rwanda, Uganda and Kenya': the same kind of
+        party for each coordinated state in the phrase."""
+        if actor.country is None or token.pos_ == "PRON":
+            return []
+        out = []
+        for word in self.linker.phrase(token):
+            if word.i == token.i or not word.ent_id_:
+                continue
+            for other in word.conjuncts:
+                entry = self.linker.kb.entries.get(other.ent_id_) if other.ent_id_ else None
+                if entry is None or entry.kind not in ("country", "seat") or entry.country == actor.country:
+                    continue
+                out.append(Actor(f"{other.text} {token.text}", entry.name if actor.kb_id else actor.name,
+                                 self.linker.code(entry.country, actor.agent), entry.country, actor.agent,
+                                 entry.kb_id if actor.kb_id else None))
+        return out
 
     def antecedent(self, pronoun: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
         """The nearest earlier named actor a pronoun can stand for ("Switzerland said it had expelled"),
@@ -720,6 +740,26 @@ class EventCoder:
         score -= 0.05 if reading.modality is Modality.REPORTED else 0.0
         score -= 0.2 if reading.modality is Modality.HYPOTHETICAL or reading.negated else 0.0
         return max(0.05, min(0.95, score))
+
+
+def lemma_guesses(token: Token) -> list[str]:
+    """The lemma, then the word itself and regular de-inflections: the small model's lemmatizer slips
+    ("staged" → "stag"), and a missed trigger is a missed event."""
+    word = token.lower_
+    guesses = [token.lemma_.lower(), word]
+    if word.endswith("ied"):
+        guesses.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        guesses += [word[:-1], word[:-2], word[:-3] if len(word) > 4 and word[-3] == word[-4] else word[:-2]]
+    if word.endswith("ing"):
+        guesses += [word[:-3] + "e", word[:-3], word[:-4] if len(word) > 5 and word[-4] == word[-5] else word[:-3]]
+    if word.endswith("ies"):
+        guesses.append(word[:-3] + "y")
+    if word.endswith("es"):
+        guesses.append(word[:-2])
+    if word.endswith("s"):
+        guesses.append(word[:-1])
+    return guesses
 
 
 def direct_objects(token: Token) -> list[Token]:
