@@ -45,14 +45,17 @@ def common_options(func):
                         help=settings.BY_NAME["verbs"].help)(func)
     func = click.option("--workers", type=int, default=None, help=settings.BY_NAME["workers"].help)(func)
     func = click.option("--ner/--no-ner", "ner", default=None, help=settings.BY_NAME["ner"].help)(func)
+    func = click.option("--prefilter/--no-prefilter", "prefilter", default=None,
+                        help=settings.BY_NAME["prefilter"].help)(func)
     return func
 
 
-def make_options(actor_files, verb_files, ner=None):
+def make_options(actor_files, verb_files, ner=None, prefilter=None):
     from eventwire.pipeline import Options
     return Options(actor_files=tuple(settings.resolve("actors", tuple(actor_files))),
                    verb_files=tuple(settings.resolve("verbs", tuple(verb_files))),
-                   batch_size=settings.resolve("batch_size"), statistical_ner=settings.resolve("ner", None if ner is None else int(ner)))
+                   batch_size=settings.resolve("batch_size"), statistical_ner=settings.resolve("ner", None if ner is None else int(ner)),
+                   prefilter=settings.resolve("prefilter", None if prefilter is None else int(prefilter)))
 
 
 @click.group()
@@ -84,23 +87,28 @@ def results_with_progress(results, total_hint: str = "articles"):
 @click.option("--all", "emit_all", is_flag=True, help="also print negated and hypothetical events")
 @click.option("--statements", is_flag=True, help="also print public statements (CAMEO 01, no PLOVER type)")
 @click.option("--dask", "dask_address", default=None, help=settings.BY_NAME["dask"].help)
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False), default=None,
+              help="with --dask: each task also writes Parquet shards of documents and events into this folder "
+                   "(one all workers can reach)")
 @common_options
 @fail_cleanly
-def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_address, actor_files, verb_files,
-            workers, ner):
+def extract(inputs, published, fmt, db, no_store, emit_all, statements, dask_address, parquet_dir, actor_files,
+            verb_files, workers, ner, prefilter):
     """Code the events in INPUTS: .txt, .jsonl, .html, .warc(.gz) files, directories, or - for stdin."""
     from eventwire.export import CsvWriter, TableWriter, write_jsonl
     from eventwire.ingest import read_inputs
     from eventwire.pipeline import run
     from eventwire.records import DocumentResult, Rejection
 
-    options = make_options(actor_files, verb_files, ner)
+    options = make_options(actor_files, verb_files, ner, prefilter)
     workers = settings.resolve("workers", workers)
     dask_address = settings.resolve("dask", dask_address)
     items = read_inputs(list(inputs), published=published, stdin=sys.stdin)
+    if parquet_dir and not dask_address:
+        raise click.UsageError("--parquet goes with --dask")
     if dask_address:
         from eventwire.distributed import run_on_dask
-        results = run_on_dask(items, options, dask_address)
+        results = run_on_dask(items, options, dask_address, out_dir=parquet_dir)
     else:
         results = run(items, options, workers=workers)
     store = None
@@ -168,7 +176,8 @@ def store_batch(store, results) -> int:
               help="score these predicted events (JSONL) instead of running the pipeline")
 @common_options
 @fail_cleanly
-def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files, verb_files, workers, ner):
+def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files, verb_files, workers, ner,
+             prefilter):
     """Run the pipeline on a gold file and print precision, recall and F1 (DESIGN.md's scoring rule)."""
     from eventwire import evaluate as scoring
     from eventwire.ingest import read_inputs
@@ -181,7 +190,7 @@ def evaluate(gold, show_misses, ignore_type, no_target, predictions, actor_files
     else:
         workers = settings.resolve("workers", workers)
         items = read_inputs([gold])
-        predicted = [e.to_contract() for r in results_with_progress(run(items, make_options(actor_files, verb_files, ner),
+        predicted = [e.to_contract() for r in results_with_progress(run(items, make_options(actor_files, verb_files, ner, prefilter),
                                                                       workers=workers))
                      if isinstance(r, DocumentResult) for e in r.events if e.emitted_by_default and e.type]
     report = scoring.score(docs, predicted, no_target=no_target, ignore_type=ignore_type)

@@ -38,6 +38,7 @@ class Options:
     verb_files: tuple[str, ...] = ()
     batch_size: int = 16
     statistical_ner: bool = True
+    prefilter: bool = False
 
 
 def package_version() -> str:
@@ -92,6 +93,11 @@ class Pipeline:
         return Gazetteer.default()
 
     @cached_property
+    def prefilter(self):
+        from eventwire.prefilter import Prefilter
+        return Prefilter.for_pipeline(self)
+
+    @cached_property
     def version(self) -> str:
         return coder_version(self.options)
 
@@ -138,6 +144,8 @@ class Pipeline:
         if article.published is None and cleaned.stamp_date is not None:
             article = replace(article, published=cleaned.stamp_date, published_source=PublishedSource.ESTIMATED)
         text = cleaned.text
+        if self.options.prefilter:  # sentences with no trigger word or no possible actor are not parsed
+            text = self.prefilter.mask(text)
         head = cleaning.dateline(text)
         if head is not None:  # "SEOUL, Dec. 4 (Xinhua) --": neither the city nor the wire is an actor
             start, end = head

@@ -53,6 +53,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("verbs", (), f"extra verb-pattern files (YAML), separated by '{os.pathsep}'", _paths),
     Setting("ner", True, "run the statistical NER besides the knowledge-base ruler (0 to skip it: faster, "
             "finds only known actors)", _flag),
+    Setting("prefilter", False, "skip parsing sentences with no trigger word or no possible actor (found before "
+            "the parser; measured on the benchmark: 4.6% of the text skipped, no gain, so off by default)", _flag),
     Setting("dask", None, "address of a Dask scheduler (tcp://host:8786) to run extraction on"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}
