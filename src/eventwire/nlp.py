@@ -77,6 +77,8 @@ def name_chunker(gazetteer_lookup):
             j = i
             while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and j not in covered:
                 j += 1
+            while j - i > 1 and doc[i].lower_.strip(".") in TITLES:
+                i += 1  # "President Zoran Vukovic": the title is not part of the name
             span = doc[i:j]
             words = {t.lower_.strip(".") for t in span}
             before = doc[i - 1].lower_.strip(".") if i > 0 else ""
