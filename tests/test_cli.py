@@ -186,7 +186,7 @@ def test_eval_show_misses_lists_missed_and_spurious_with_evidence(plain_cli, tmp
     assert any(line.startswith("missed") and dropped["evidence"] in line for line in lines)
     assert any(line.startswith("spurious") and "invented spurious event" in line and "FRA→DEU" in line
                for line in lines)
-    assert lines[-1].startswith(f"F1 ") and f"tp {len(kept)} fp 1 fn 1" in lines[-1]
+    assert lines[-1].startswith("F1 ") and f"tp {len(kept)} fp 1 fn 1" in lines[-1]
 
 
 @pytest.mark.shared

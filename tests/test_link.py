@@ -3,12 +3,11 @@ untitled offices, possessives, demonyms, pronouns, metonyms, user files and the 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.kb import load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.nlp import load_pipeline
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import metadata, resources
 from pathlib import Path
@@ -114,7 +114,6 @@ class Pipeline:
         for ent in doc.ents:
             if ent.text == written and ent.ent_id_.startswith("seat:"):
                 entry = self.kb.entries.get(ent.ent_id_)
-                state = self.kb.entries.get(f"country:{entry.country}") if entry else None
                 capital = self.capital_of(entry.country) if entry else None
                 if entry is not None and capital is not None and fold(written) != fold(capital.name):
                     return replace(capital, name=written, text=written, feature_class="S", geonames_id=None)

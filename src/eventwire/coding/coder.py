@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, replace
 from itertools import product
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.actors.link import ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
