@@ -262,6 +262,9 @@ class ActorLinker:
         if self.is_former(tokens) and unknown_person is not None:
             agent = "ELI"
         name = unknown_person.text if unknown_person is not None else owner.name
+        if unknown_person is None and owner.kind in ("seat", "city"):  # "Washington" acts for the United States
+            state = self.kb.entries.get(f"country:{owner.country}")
+            name = state.name if state is not None else name
         kind = "person" if unknown_person is not None else owner.kind if head_entry is owner else "role"
         if owner.kind == "group" and agent == owner.agent:
             code = owner_code
