@@ -264,6 +264,22 @@ def dedupe(events: list[Event]) -> list[Event]:
     """The same event restated in one article is kept once. Restatements share type, mode, actors and
     negation; a mention with no date words of its own is the same event as one with them, which wins
     (it is the more precise); otherwise the more confident reading wins."""
+    # One sentence telling one act with two verbs ("opened fire ..., killing one") is one event.
+    # Different modes ("called ... and sent his envoy") stay different events.
+    in_sentence: dict[tuple, dict] = {}
+    for event in events:
+        key = (event.sentence, event.type or event.cameo, actor_key(event.source), actor_key(event.target),
+               event.negated)
+        by_mode = in_sentence.setdefault(key, {})
+        held = by_mode.get(event.mode)
+        if held is None or (event.location is not None, event.confidence) > (held.location is not None,
+                                                                             held.confidence):
+            by_mode[event.mode] = event  # the reading that says where wins, then the more confident
+    chosen = set()
+    for by_mode in in_sentence.values():
+        moded = [e for mode, e in by_mode.items() if mode is not None]
+        chosen.update(map(id, moded or list(by_mode.values())))
+    events = [e for e in events if id(e) in chosen]
     groups: dict[tuple, list[Event]] = {}
     for event in events:
         pair = (actor_key(event.source), actor_key(event.target))
