@@ -5,7 +5,7 @@ root where the gold gives only CAMEO, or one of the gold's alternatives) and the
 countries agree. Matching is one-to-one, exact matches first; optional gold events absorb a
 prediction without counting; symmetric classes match in either direction, and where one side
 writes a symmetric event both ways, only its more frequent direction counts. The figures must equal
-those of the reference scorer `../shared/eval/score.py` on the same predictions.
+those of the reference scorer (score.py, beside the gold files) on the same predictions.
 """
 from __future__ import annotations
 
