@@ -66,6 +66,8 @@ QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST"}
+# Types that are always aimed at someone: a target may be sought in the sentence before.
+RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types whose events need no target: a guessed one would only be noise.
 UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
@@ -494,6 +496,9 @@ class EventCoder:
         guessed = False
         if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx)
+            if nearest is None and ptype in RELATIONAL_TYPES and sentence.start > 0:
+                previous = sentence.doc[sentence.start - 1].sent  # "Petro refused ...": the other side, named before
+                nearest = self.nearest_other(trigger, previous, [], source_actors, ctx)
             if nearest is not None:
                 targets, guessed = [nearest], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
