@@ -61,6 +61,11 @@ def read(trigger: Token, sentence: Span) -> Reading:
             break
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        reported_future = "would" in aux and not marks & CONDITIONAL_MARKS and token.dep_ == "ccomp" \
+            and token.head.lemma_.lower() in SPEECH_VERBS and not (aux & (HYPOTHETICAL_AUX - {"would"}))
+        if reported_future:  # "said they would recognise": the reported form of "will"
+            modality = Modality.PLANNED
+            break
         if marks & CONDITIONAL_MARKS or aux & HYPOTHETICAL_AUX:
             modality = Modality.HYPOTHETICAL
             break
