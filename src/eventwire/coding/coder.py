@@ -65,7 +65,7 @@ EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", 
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
-DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST"}
+DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST", "CONCEDE"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types whose events need no target: a guessed one would only be noise.
@@ -534,7 +534,8 @@ class EventCoder:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
             state = self.linker.kb.entries.get(f"country:{s0.country}")
             if state is not None and state.kind == "country":
-                targets = [Actor(state.name, state.name, s0.country + "GOV", s0.country, "GOV", state.kb_id)]
+                agent = "CVL" if s0.agent in STATE_AGENTS else "GOV"  # the government yields to its people
+                targets = [Actor(state.name, state.name, s0.country + agent, s0.country, agent, state.kb_id)]
                 guessed = True
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
