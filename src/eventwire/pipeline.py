@@ -122,19 +122,24 @@ class Pipeline:
             return None
         return place
 
-    def capital_of(self, country: str) -> Place | None:
+    @cached_property
+    def seats(self) -> dict[str, list[str]]:
+        """Each state's seats of government, capital first: built once, not scanned per event."""
+        seats: dict[str, list[str]] = {}
         for entry in self.kb.entries.values():
-            if entry.kind == "seat" and entry.country == country:
-                found = self.gazetteer.lookup(entry.name, [country])
-                if found is not None and found.feature_class == "P":
-                    return found
+            if entry.kind == "seat" and entry.country:
+                seats.setdefault(entry.country, []).append(entry.name)
+        return seats
+
+    def capital_of(self, country: str) -> Place | None:
+        for name in self.seats.get(country, []):
+            found = self.gazetteer.lookup(name, [country])
+            if found is not None and found.feature_class == "P":
+                return found
         return None
 
     def place_actor(self, place) -> Actor:
-        state = self.kb.entries.get(f"country:{place.country}")
-        name = state.name if state else place.country
-        return Actor(place.text or place.name, name, place.country, place.country, None,
-                     state.kb_id if state else None)
+        return self.coder.linker.state_actor(place.country, None, place.text or place.name)
 
     # ---- one article ---------------------------------------------------------------------------
     def prepare(self, article: Article) -> tuple[Article, str]:

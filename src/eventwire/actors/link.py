@@ -384,6 +384,17 @@ class ActorLinker:
             return None
         return min(candidates, key=lambda pair: abs(pair[0].root.i - head.i))[1]
 
+    def is_state(self, country: str | None) -> bool:
+        return f"country:{country}" in self.kb.entries
+
+    def state_actor(self, country: str, agent: str | None, text: str | None = None) -> Actor:
+        """A state acting through one of its sectors ("the government", its protesters, the place where
+        an attack happened), named as the knowledge base names the state."""
+        state = self.kb.entries.get(f"country:{country}")
+        name = state.name if state is not None else country
+        return Actor(text or name, name, self.code(country, agent), country, agent,
+                     state.kb_id if state is not None else None)
+
     @staticmethod
     def is_former(tokens: list[Token]) -> bool:
         return any(t.lower_ in ("former", "ex", "late") for t in tokens)
@@ -447,11 +458,8 @@ class ActorLinker:
                 a = earlier.actor
                 return Actor(text, a.name, self.code(a.country, role.agent), a.country, role.agent, None)
         definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tokens)
-        if definite and head.lemma_.lower() in HOME_GOVERNMENT and ctx.focus_country:
-            state = self.kb.entries.get(f"country:{ctx.focus_country}")  # "the government" of the story's state
-            if state is not None:
-                return Actor(text, state.name, self.code(ctx.focus_country, role.agent), ctx.focus_country,
-                             role.agent, state.kb_id)
+        if definite and head.lemma_.lower() in HOME_GOVERNMENT and self.is_state(ctx.focus_country):
+            return self.state_actor(ctx.focus_country, role.agent, text)  # "the government" of the story's state
         if definite:
             earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.kind in ("person", "role", "group",
                                                                                      "org"))

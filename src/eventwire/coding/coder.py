@@ -25,15 +25,16 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 OBJECT_CONTROL = {"urge", "ask", "invite", "call", "force", "order", "tell", "persuade", "encourage", "allow",
                   "press", "push", "help", "authorize", "authorise", "instruct", "require", "permit"}
 # Support verbs whose object is the event noun and whose subject is the event's source.
-LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "take", "begin", "start", "initiate",
-               "resume", "impose", "announce", "order", "sign", "reach", "seal", "issue", "mount", "lead", "join",
-               "host", "organize", "organise", "convene", "pay", "deliver", "give", "extend", "offer", "send",
-               "express", "voice", "lodge", "file", "open", "continue", "intensify", "step", "escalate", "carry",
-               "level", "slap", "unveil", "approve", "adopt", "agree", "accept", "reject", "signal", "propose",
-               "receive", "welcome", "call", "seek", "engage", "undertake", "complete", "conclude", "attend",
-               "wage", "fight", "resume", "renew", "expand", "hold", "perform", "commit", "do", "sponsor", "broker",
-               "mediate", "facilitate", "arrange", "chair", "co-host", "begin", "initiate", "declare", "enforce",
-               "introduce", "tighten", "maintain", "extend", "step", "escalate", "intensify", "end", "lift"}
+LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "take", "begin", "start",
+               "initiate", "resume", "impose", "announce", "order", "sign", "reach", "seal", "issue",
+               "mount", "lead", "join", "host", "organize", "organise", "convene", "pay", "deliver",
+               "give", "extend", "offer", "send", "express", "voice", "lodge", "file", "open",
+               "continue", "intensify", "step", "escalate", "level", "slap", "unveil", "approve",
+               "adopt", "agree", "accept", "reject", "signal", "propose", "receive", "welcome", "call",
+               "seek", "engage", "undertake", "complete", "conclude", "attend", "wage", "fight",
+               "renew", "expand", "perform", "commit", "do", "sponsor", "broker", "mediate",
+               "facilitate", "arrange", "chair", "co-host", "declare", "enforce", "introduce",
+               "tighten", "maintain", "end", "lift"}
 POSITIVE = {"respected", "great", "good", "friend", "partner", "ally", "hero", "wise", "strong", "excellent",
             "important", "true", "brave", "constructive", "positive", "historic", "trusted", "reliable", "valued",
             "outstanding", "remarkable", "fantastic", "wonderful", "honorable", "honourable", "decent", "fine"}
@@ -504,22 +505,16 @@ class EventCoder:
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
         defaulted = False
-        if not source_actors and pattern.source == "focus" and ctx.focus_country:
-            state = self.linker.kb.entries.get(f"country:{ctx.focus_country}")  # "riots in the capital"
-            if state is not None:
-                source_actors = [Actor(trigger.text, state.name, ctx.focus_country + "OPP", ctx.focus_country, "OPP",
-                                       None)]
-                defaulted = True
+        if not source_actors and pattern.source == "focus" and self.linker.is_state(ctx.focus_country):
+            rioters = self.linker.state_actor(ctx.focus_country, "OPP", trigger.text)  # "riots in the capital"
+            source_actors, defaulted = [replace(rioters, kb_id=None)], True
         if not source_actors and pattern.source == "target" and targets and not targets[0].country \
                 and ctx.focus_country:  # "Camacho was detained": by the authorities of the state reported on
             targets = [replace(targets[0], country=ctx.focus_country,
                                code=ctx.focus_country + (targets[0].agent or ""))] + targets[1:]
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
-            t = targets[0]
-            state = self.linker.kb.entries.get(f"country:{t.country}")
-            name = state.name if state else t.country
-            source_actors = [Actor(name, name, t.country + "GOV", t.country, "GOV", f"country:{t.country}")]
-            defaulted = True
+            state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
+            source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         source_actors = [a for a in source_actors if a.country or a.kb_id]  # a source must be someone known
         if not source_actors:
             return []
@@ -532,11 +527,9 @@ class EventCoder:
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
         if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
-            state = self.linker.kb.entries.get(f"country:{s0.country}")
-            if state is not None and state.kind == "country":
+            if self.linker.is_state(s0.country):
                 agent = "CVL" if s0.agent in STATE_AGENTS else "GOV"  # the government yields to its people
-                targets = [Actor(state.name, state.name, s0.country + agent, s0.country, agent, state.kb_id)]
-                guessed = True
+                targets, guessed = [self.linker.state_actor(s0.country, agent)], True
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
         if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
