@@ -137,3 +137,17 @@ def test_a_reference_to_an_earlier_event_targets_its_source(pipeline):
 def test_speakers_are_the_subjects_of_what_they_say(pipeline):
     text = "Poland expelled a Belarusian diplomat. Lithuania and Latvia said they supported the Polish decision."
     assert {("SUPPORT", "LTU", "POL"), ("SUPPORT", "LVA", "POL")} <= triples(code(pipeline, text))
+
+
+def test_protesters_belong_to_the_state_where_they_gather(pipeline):
+    # the article names Rwanda most, but the crowd gathers in Kinshasa: Congolese protesters, rioting
+    text = ("Rwanda denied the charge. Rwanda's army chief spoke on Monday. "
+            "Hundreds of angry demonstrators gathered in the centre of Kinshasa and stormed the embassy of Rwanda.")
+    found = {(e.type, e.mode, e.source.country, e.target.country if e.target else None) for e in code(pipeline, text)}
+    assert ("PROTEST", "riot", "COD", "RWA") in found, found
+
+
+def test_an_unnamed_minister_is_of_the_state_reported_on(pipeline):
+    text = "Protesters rallied outside parliament in Nairobi, demanding the resignation of the finance minister."
+    found = {(e.type, e.target.code if e.target else None) for e in code(pipeline, text)}
+    assert ("REQUEST", "KENGOV") in found, found

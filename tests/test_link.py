@@ -167,3 +167,11 @@ def test_stats_prints_the_size():
     assert result.exit_code == 0
     counts = dict(line.split() for line in result.output.splitlines() if len(line.split()) == 2)
     assert int(counts["states"]) >= 195 and int(counts["people"]) > 1000 and int(counts["roles"]) > 1000
+
+
+def test_a_subject_holding_the_possessive_is_not_its_own_antecedent(nlp, linker):
+    # "hundreds" leads to its members, "their soldiers", whose "their" must not lead back to "hundreds"
+    for ner in (True, False):
+        found = link_all(load_pipeline(statistical_ner=ner), linker,
+                         "The Syrian army moved north. Hundreds of their soldiers stormed the defences of the town.")
+        assert found["Hundreds"].country == "SYR", ner

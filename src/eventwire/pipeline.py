@@ -157,15 +157,21 @@ class Pipeline:
         return article, text
 
     def process_many(self, articles: Iterable[Article]) -> Iterator[DocumentResult]:
+        """Code a batch. The batch runs in a spaCy memory zone: the words it brings into the shared
+        vocabulary are freed after it (results hold plain strings, no Doc), so memory stays flat however
+        many documents a worker reads."""
         prepared = (self.prepare(article) for article in articles)
         stream = ((text, article) for article, text in prepared)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
-            try:
-                yield DocumentResult(article, self.code_doc(doc, article), coder_version=self.version)
-            except Exception as err:  # one bad document never stops the batch
-                log.exception("coding failed for %s", article.doc_id)
-                yield DocumentResult(article, [], [Rejection(article.doc_id, "coding", "E900", repr(err))],
-                                     coder_version=self.version)
+        with self.nlp.memory_zone():
+            for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.options.batch_size):
+                try:
+                    yield DocumentResult(article, self.code_doc(doc, article), coder_version=self.version)
+                except Exception as err:  # one bad document never stops the batch
+                    log.exception("coding failed for %s", article.doc_id)
+                    yield DocumentResult(article, [], [Rejection(article.doc_id, "coding", "E900", repr(err))],
+                                         coder_version=self.version)
+                finally:
+                    doc.user_data.clear()  # the linker's span index points back at the doc: break the cycle
 
     def process(self, article: Article) -> DocumentResult:
         return next(self.process_many([article]))

@@ -30,6 +30,7 @@ NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
 GOVERNMENT_KINDS = {"country", "seat"}
+PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 # Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
                "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
@@ -185,7 +186,7 @@ class ActorLinker:
         if role is not None and head.ent_iob_ != "O" and head.ent_type_ in ("GPE", "ORG", "LOC", "FAC") \
                 and head.ent_id_:
             role = None  # "Bank" in "West Bank" is a name, not a role
-        if role is None and head.ent_iob_ == "O" and head.lower_ in GROUP_HEADS:
+        if role is None and (head.ent_iob_ == "O" or head.ent_type_ == "CARDINAL") and head.lower_ in GROUP_HEADS:
             members = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for p in c.children if p.dep_ == "pobj"]
             if members:  # "tens of thousands of people", "a convoy from the World Food Programme"
@@ -318,7 +319,9 @@ class ActorLinker:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in ("its", "their", "his", "her"):
                 subject = self.clause_subject(head)
-                if subject is not None and subject.i < child.i:
+                # "thousands of its members marched": a subject that holds the phrase is not its antecedent
+                inside = subject is not None and subject.left_edge.i <= head.i <= subject.right_edge.i
+                if subject is not None and subject.i < child.i and not inside:
                     actor, kind, plural = self._link(subject, ctx, avoid)
                     fits = kind == "person" if child.lower_ in ("his", "her") else kind != "person"
                     if actor is not None and actor.country and fits:
@@ -466,9 +469,43 @@ class ActorLinker:
             if earlier is not None and (head.tag_ != "NNS" or earlier.plural):
                 a = earlier.actor
                 return Actor(text, a.name, a.code, a.country, a.agent, a.kb_id)
-        country = ctx.focus_country if role.agent in DOMESTIC_AGENTS else None
+        country = None
+        if role.agent in DOMESTIC_AGENTS or definite and role.agent in TITLED_AGENTS and not any(
+                c.dep_ == "nummod" or c.lower_ == "both" for c in head.children):
+            # people of a state act where the clause says, else in the story's state; so does "the minister"
+            # (not "the two leaders": several, named before)
+            country = self.clause_place_state(head) or ctx.focus_country
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
+
+    def clause_place_state(self, head: Token) -> str | None:
+        """The state of a city the head's clause happens in ("demonstrators ... gathered in Gombe in the north
+        of Kinshasa"): a city or seat under a place preposition of the head's verb; where they disagree, a
+        seat of government, else the last (the container is named after what it contains). A state named
+        there is not taken: it is as often the target ("protested in front of the embassy of Rwanda")."""
+        verb = head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        found: list[Entry] = []
+        for ent in self.entities_in(list(verb.subtree)):
+            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is None or entry.kind not in ("city", "seat") or not entry.country:
+                continue
+            token, inside = ent.root, False
+            while token.head.i != verb.i and token.head.i != token.i:
+                inside = inside or token.i == head.i  # in the actor's own phrase: that is who, not where
+                token = token.head
+            # the phrase must hang on the verb by a place preposition: not "discussed the conflict in Congo"
+            if not inside and token.head.i == verb.i and token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
+                found.append(entry)
+        if not found:
+            return None
+        seats = [entry for entry in found if entry.kind == "seat"]
+        return (seats or found)[-1].country
 
     def short_reference(self, name: str, ctx: ArticleContext) -> Actor | None:
         for part in reversed(name.split()):

@@ -13,7 +13,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.link import ActorLinker, ArticleContext
+from eventwire.actors.link import GROUP_HEADS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern, PatternIndex
@@ -288,7 +288,11 @@ class EventCoder:
         objects = direct_objects(trigger)
         holders = [trigger]
         if pattern.object:
-            holders += [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+            named = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+            holders += named
+            # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
+            out += [o for o in named if self.linker.role_noun(o) is not None
+                    and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
@@ -523,7 +527,7 @@ class EventCoder:
         if not any(a.country for a in source_actors) and not any(a.country for a in targets):
             return []  # an event between actors of no known country says nothing about any relation
         if ptype in ("ASSAULT", "COERCE") and any(a.agent == "OPP" for a in source_actors) and \
-                any(t.lemma_.lower() in CROWDS for t in source_tokens):
+                any(w in CROWDS for t in source_tokens for w in crowd_words(t)):
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
         if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
@@ -759,6 +763,15 @@ def lemma_guesses(token: Token) -> list[str]:
     if word.endswith("s"):
         guesses.append(word[:-1])
     return guesses
+
+
+def crowd_words(token: Token) -> list[str]:
+    """The lemma of a source's head, and of its members when the head counts them ("hundreds of demonstrators")."""
+    words = [token.lemma_.lower()]
+    if token.lower_ in GROUP_HEADS:
+        words += [p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+    return words
 
 
 def direct_objects(token: Token) -> list[Token]:
