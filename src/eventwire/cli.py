@@ -283,7 +283,7 @@ def explain_phrase(phrase: str, when, actor_files: tuple[str, ...]) -> None:
     linker = ActorLinker(load_kb(actor_files))
     head = next((t for t in doc if t.dep_ == "ROOT"), None)
     actor = linker.link(head, ArticleContext(when)) if head is not None else None
-    if actor is None:
+    if actor is None or not (actor.country or actor.agent or actor.kb_id):  # a bare unknown name says nothing
         raise click.ClickException(f"no entry is named {phrase!r}, and the linker finds no actor in it "
                                    f"(add one in a file given with --actors)")
     day = when.isoformat() if when else "no date (the latest roles)"
