@@ -23,6 +23,15 @@ RULER = "eventwire_actors"
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities, made once: `doc.ents` builds every Span anew on each call, and coding asks
+    for them per sentence and per event. Only for a finished document (the cache is not refreshed)."""
+    found = doc.user_data.get("eventwire_ents")
+    if found is None:
+        found = doc.user_data["eventwire_ents"] = tuple(doc.ents)
+    return found
+
+
 @Language.factory("eventwire_names")
 def make_name_chunker(nlp: Language, name: str):
     return NameChunker()
@@ -143,6 +152,38 @@ class TableAttributeRuler:
         return doc
 
 
+class MemoLemmatizer:
+    """The model's rule lemmatizer with every answer remembered. Its lemma depends only on the word, its
+    part of speech and its morphology, but the model recomputes it for base forms and proper nouns on
+    every occurrence, and its word index is a list, searched end to end for every new word (160 µs a
+    word). Here the index is a set, which answers the same membership questions at once."""
+
+    MEMO_LIMIT = 500_000
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.memo: dict[tuple[int, int, int], str] = {}
+        if "lemma_index" in lemmatizer.lookups.tables:
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatize, memo, overwrite = self.lemmatizer.lemmatize, self.memo, self.lemmatizer.overwrite
+        for token in doc:
+            if not overwrite and token.lemma != 0:
+                continue  # set by the attribute ruler's exceptions, as the model's lemmatizer leaves it
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = memo.get(key)
+            if lemma is None:
+                lemma = lemmatize(token)[0]
+                if len(memo) >= self.MEMO_LIMIT:
+                    memo.clear()
+                memo[key] = lemma
+            token.lemma_ = lemma
+        return doc
+
+
 def use_table_attribute_ruler(nlp: Language) -> None:
     """Swap the model's attribute ruler for the table version, in the same place in the pipeline."""
     if "attribute_ruler" not in nlp.pipe_names:
@@ -152,6 +193,38 @@ def use_table_attribute_ruler(nlp: Language) -> None:
     nlp.remove_pipe("attribute_ruler")
     nlp.add_pipe("eventwire_attributes", before=position)
     nlp.get_pipe("eventwire_attributes").table = table
+
+
+def model_lemmatizer(nlp: Language):
+    """The model's own lemmatizer (its tables), whether or not the remembering one stands in front of it."""
+    name = next((n for n in ("model_lemmatizer", "lemmatizer") if n in nlp.component_names), None)
+    return nlp.get_pipe(name) if name else None
+
+
+def use_memo_lemmatizer(nlp: Language) -> None:
+    """Swap the model's lemmatizer for the remembering one, in the same place in the pipeline."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    memo = MemoLemmatizer(nlp.get_pipe("lemmatizer"))
+    position = nlp.pipe_names.index("lemmatizer")
+    nlp.rename_pipe("lemmatizer", "model_lemmatizer")
+    nlp.disable_pipe("model_lemmatizer")
+    nlp.add_pipe("eventwire_lemmas", before=position)
+    nlp.get_pipe("eventwire_lemmas").memo = memo
+
+
+@Language.factory("eventwire_lemmas")
+def make_memo_lemmatizer(nlp: Language, name: str):
+    return MemoLemmas()
+
+
+class MemoLemmas:
+    """The pipeline component around a MemoLemmatizer, set when the pipeline is built."""
+
+    memo: MemoLemmatizer | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.memo(doc)
 
 
 @Language.factory("eventwire_attributes")
@@ -337,6 +410,7 @@ def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = Fal
         nlp.add_pipe("eventwire_names", last=True, config={})
         nlp.get_pipe("eventwire_names").lookup = lookup
     use_table_attribute_ruler(nlp)
+    use_memo_lemmatizer(nlp)
     nlp.add_pipe("eventwire_line_breaks", before="parser")
     add_actor_ruler(nlp, load_kb(actor_files))
     log.info("spaCy pipeline: %s", ", ".join(nlp.pipe_names))

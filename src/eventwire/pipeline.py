@@ -24,7 +24,7 @@ from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.coding.coder import Draft, EventCoder
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import entities, load_pipeline
 from eventwire.records import Actor, Article, EventDate, Place, Precision, DocumentResult, Event, PublishedSource, Rejection
 
 log = logging.getLogger(__name__)
@@ -111,8 +111,8 @@ class Pipeline:
         for actor in (draft.source, draft.target):
             if actor is not None and written and written in (actor.text, actor.name) and place.feature_class == "A":
                 return None
-        for ent in doc.ents:
-            if ent.text == written and ent.ent_id_.startswith("seat:"):
+        for ent in entities(doc):
+            if ent.ent_id_.startswith("seat:") and ent.text == written:
                 entry = self.kb.entries.get(ent.ent_id_)
                 capital = self.capital_of(entry.country) if entry else None
                 if entry is not None and capital is not None and fold(written) != fold(capital.name):
@@ -179,8 +179,9 @@ class Pipeline:
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         ctx = ArticleContext(article.published, focus_country(doc, self.kb))
         drafts: list[Draft] = []
+        text = doc.text  # built from the tokens on every call: once
         for sentence in doc.sents:
-            if not sentence.text.strip():
+            if not text[sentence.start_char:sentence.end_char].strip():
                 continue
             drafts += self.coder.code_sentence(sentence, ctx)
         scene = self.scene(doc, article) if drafts else None
@@ -196,7 +197,7 @@ class Pipeline:
             return line
         counts: dict[str, int] = {}
         places: dict[str, Place] = {}
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None

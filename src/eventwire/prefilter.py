@@ -54,7 +54,8 @@ class Prefilter:
         self.ruler = nlp.get_pipe(ruler_name) if ruler_name and ruler_name in nlp.component_names else None
         self.triggers = triggers
         self.role_nouns = frozenset(n.lower() for n in role_nouns)
-        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+        from eventwire.nlp import model_lemmatizer
+        lemmatizer = model_lemmatizer(nlp)
         self.exceptions: dict[str, set[str]] = {}
         self.rules: list[tuple[str, str]] = []
         if lemmatizer is not None and "lemma_exc" in lemmatizer.lookups.tables:

@@ -38,6 +38,7 @@ class Setting:
     default: object
     help: str
     parse: Callable[[str], object] = str
+    flag: bool = True  # has a command-line flag of its name (else only the environment variable)
 
     @property
     def env(self) -> str:
@@ -48,13 +49,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "eventwire.duckdb", "DuckDB file the events are stored in"),
     Setting("workers", os.cpu_count() or 1, "worker processes for extraction (default: the number of cores)",
             _workers),
-    Setting("batch_size", 16, "articles parsed together by one worker", _workers),
+    Setting("batch_size", 16, "articles parsed together by one worker", _workers, flag=False),
     Setting("actors", (), f"extra actor files (YAML), separated by '{os.pathsep}'", _paths),
     Setting("verbs", (), f"extra verb-pattern files (YAML), separated by '{os.pathsep}'", _paths),
     Setting("ner", False, "run the statistical NER besides the knowledge-base ruler (1 to run it: a third of "
             "the parse time; off, a proper-noun chunker stands in, at the same F1 on the gold sets)", _flag),
     Setting("prefilter", False, "skip parsing sentences with no trigger word or no possible actor (found before "
             "the parser; measured on the benchmark: 4.6% of the text skipped, no gain, so off by default)", _flag),
+    Setting("cache", None, "folder for tables built at startup and kept between runs (default "
+            "~/.cache/eventwire; off to keep none)", flag=False),
     Setting("dask", None, "address of a Dask scheduler (tcp://host:8786) to run extraction on"),
 )
 BY_NAME = {s.name: s for s in SETTINGS}

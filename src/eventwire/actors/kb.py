@@ -7,6 +7,7 @@ earlier entries with the same key: a user's file wins over the packaged one.
 from __future__ import annotations
 
 import csv
+import hashlib
 import logging
 import re
 import unicodedata
@@ -28,8 +29,10 @@ DATA = resources.files("eventwire.actors") / "data"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a name ("Türkiye" == "turkiye")."""
+    """Case-, accent- and punctuation-insensitive key for a name ("Türkiye" == "turkiye"); the linker folds
+    the same few thousand phrases over and over, so answers are remembered."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").lower()
@@ -520,5 +523,8 @@ def packaged_files() -> list:
 
 @lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """One knowledge base per process and set of user files."""
-    return KnowledgeBase.load(extra)
+    """One knowledge base per process and set of user files (built once per change of its files)."""
+    from eventwire.cache import built
+    sources = [Path(__file__), *packaged_files(), DATA / "roles.tsv", *(Path(p) for p in extra)]
+    name = "kb" if not extra else "kb-" + hashlib.sha256("\0".join(map(str, extra)).encode()).hexdigest()[:8]
+    return built(name, sources, lambda: KnowledgeBase.load(extra))

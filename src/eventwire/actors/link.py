@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import Entry, KnowledgeBase, fold
+from eventwire.nlp import entities
 from eventwire.records import Actor
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class ArticleContext:
 def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
     """The state an article is mostly about: the one its entities name most often."""
     counts = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry and entry.kind in ("country", "seat", "city") and entry.country:
             counts[entry.country] += 1
@@ -126,7 +127,7 @@ class ActorLinker:
         """Token index → its entity, built once per document (the linker asks for it very often)."""
         index = doc.user_data.get("eventwire_entities")
         if index is None:
-            index = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+            index = {i: ent for ent in entities(doc) for i in range(ent.start, ent.end)}
             doc.user_data["eventwire_entities"] = index
         return index
 
@@ -277,7 +278,7 @@ class ActorLinker:
     def determined(self, det: Token) -> Token:
         """Handed a determiner ("the"), the word whose phrase it opens: the name it belongs to ("the
         West Bank"), or the title that name qualifies ("the US president"), or else its noun."""
-        ent = next((e for e in det.doc.ents if e.start <= det.i < e.end), None) if det.ent_iob_ != "O" else None
+        ent = self.entity_index(det.doc).get(det.i) if det.ent_iob_ != "O" else None
         if ent is None:
             return det.head
         root = ent.root

@@ -17,6 +17,7 @@ from eventwire.actors.link import GROUP_HEADS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern, PatternIndex
+from eventwire.nlp import entities
 from eventwire.records import Actor, Modality, Quantity
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,8 @@ class Draft:
 
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
+# Parts of speech a trigger can have: verbs and nouns (patterns), adjectives (readiness, "willing to").
+TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
 
@@ -323,9 +326,7 @@ class EventCoder:
         drafts: list[Draft] = []
         absorbed: set[int] = set()
         for token in sentence:
-            if token.i in absorbed or token.is_space:
-                continue
-            if self.is_complement_of_trigger(token) or self.is_stopped(token):
+            if token.i in absorbed or token.pos_ not in TRIGGER_POS:
                 continue
             candidates = self.candidates(token)
             if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
@@ -333,6 +334,8 @@ class EventCoder:
             if not candidates and token.lemma_.lower() in READINESS and token.dep_ in ("acomp", "amod", "ROOT") \
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
                 candidates = [READY]  # "is ready to contribute troops": an intent to cooperate
+            if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token):
+                continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
                 if found:
@@ -593,7 +596,9 @@ class EventCoder:
         other than the source ("Macron recalled the envoys after Canberra ditched the deal")."""
         taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
         best, best_distance = None, None
-        for ent in sentence.ents:
+        for ent in entities(sentence.doc):
+            if ent.start < sentence.start or ent.end > sentence.end:
+                continue
             if not ent.ent_id_ or ent.start in taken or ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                 continue
             entry = self.linker.kb.entries.get(ent.ent_id_)
@@ -655,7 +660,7 @@ class EventCoder:
         for _ in range(2):
             if start > 0:
                 start = doc[start - 1].sent.start
-        for ent in reversed([e for e in doc.ents if start <= e.start and e.end <= pronoun.i]):
+        for ent in reversed([e for e in entities(doc) if start <= e.start and e.end <= pronoun.i]):
             if ent.label_ not in labels or not ent.ent_id_:
                 continue
             entry = self.linker.kb.entries.get(ent.ent_id_)

