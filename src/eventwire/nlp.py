@@ -1,8 +1,11 @@
 """The spaCy pipeline: the small English model plus an entity ruler built from the knowledge base.
 
-The ruler runs before the statistical NER so that known actors are found even where the small
-model errs (it tags "Minsk" as ORG and "Belavia" as GPE in the seed). Each ruler entity carries its
-knowledge-base id in `ent.ent_id_`, which is how the actor linker knows what it found.
+The ruler runs before whatever finds the other names, so that known actors are found even where the
+small model errs (its NER tags "Minsk" as ORG and "Belavia" as GPE in the seed). Each ruler entity
+carries its knowledge-base id in `ent.ent_id_`, which is how the actor linker knows what it found. By
+default the statistical NER is left out and a proper-noun chunker finds the unknown names (measured:
+the same F1, a third less time); the model's attribute ruler and lemmatizer run from tables, with the
+model's exact output.
 """
 from __future__ import annotations
 
