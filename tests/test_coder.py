@@ -151,3 +151,9 @@ def test_an_unnamed_minister_is_of_the_state_reported_on(pipeline):
     text = "Protesters rallied outside parliament in Nairobi, demanding the resignation of the finance minister."
     found = {(e.type, e.target.code if e.target else None) for e in code(pipeline, text)}
     assert ("REQUEST", "KENGOV") in found, found
+
+
+def test_a_role_owned_by_a_pronoun_takes_the_state_named_before(pipeline):
+    text = "Portugal said on Monday that its government had decided to recognise Palestine."
+    found = {(e.type, e.source.code, e.target.country if e.target else None) for e in code(pipeline, text)}
+    assert ("SUPPORT", "PRTGOV", "PSE") in found, found

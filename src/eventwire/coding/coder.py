@@ -631,6 +631,13 @@ class EventCoder:
         actor = self.linker.link(token, ctx, avoid)
         if actor is None and token.lower_ in PRONOUN_LABELS:
             actor = self.antecedent(token, avoid, ctx)
+        if actor is None or not actor.country and not actor.kb_id:
+            # "their respective governments", with "their" named earlier in the text only
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUN_LABELS), None)
+            role = self.linker.role_noun(token) if owner is not None else None
+            found = self.antecedent(owner, avoid, ctx) if role is not None else None
+            if found is not None and found.country and self.linker.is_state(found.country):
+                actor = self.linker.state_actor(found.country, role.agent, token.text)
         return actor
 
     def co_owners(self, token: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
