@@ -187,15 +187,20 @@ class MemoLemmatizer:
         return doc
 
 
-def use_table_attribute_ruler(nlp: Language) -> None:
-    """Swap the model's attribute ruler for the table version, in the same place in the pipeline."""
-    if "attribute_ruler" not in nlp.pipe_names:
+def stand_in(nlp: Language, model_name: str, our_name: str, make, keep_model: bool = False) -> None:
+    """Put our faster equivalent of a model component in its place in the pipeline. A model component
+    our version still reads (the lemmatizer's tables) stays, disabled, under the name `model_<name>`."""
+    if model_name not in nlp.pipe_names:
         return
-    table = TableAttributeRuler(nlp.get_pipe("attribute_ruler"))
-    position = nlp.pipe_names.index("attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
-    nlp.add_pipe("eventwire_attributes", before=position)
-    nlp.get_pipe("eventwire_attributes").table = table
+    ours = make(nlp.get_pipe(model_name))
+    position = nlp.pipe_names.index(model_name)
+    if keep_model:
+        nlp.rename_pipe(model_name, "model_" + model_name)
+        nlp.disable_pipe("model_" + model_name)
+    else:
+        nlp.remove_pipe(model_name)
+    nlp.add_pipe("eventwire_stand_in", name=our_name, before=position)
+    nlp.get_pipe(our_name).inner = ours
 
 
 def model_lemmatizer(nlp: Language):
@@ -204,44 +209,18 @@ def model_lemmatizer(nlp: Language):
     return nlp.get_pipe(name) if name else None
 
 
-def use_memo_lemmatizer(nlp: Language) -> None:
-    """Swap the model's lemmatizer for the remembering one, in the same place in the pipeline."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    memo = MemoLemmatizer(nlp.get_pipe("lemmatizer"))
-    position = nlp.pipe_names.index("lemmatizer")
-    nlp.rename_pipe("lemmatizer", "model_lemmatizer")
-    nlp.disable_pipe("model_lemmatizer")
-    nlp.add_pipe("eventwire_lemmas", before=position)
-    nlp.get_pipe("eventwire_lemmas").memo = memo
+@Language.factory("eventwire_stand_in")
+def make_stand_in(nlp: Language, name: str):
+    return StandIn()
 
 
-@Language.factory("eventwire_lemmas")
-def make_memo_lemmatizer(nlp: Language, name: str):
-    return MemoLemmas()
+class StandIn:
+    """The pipeline component around one of our equivalents of a model component, set by `stand_in`."""
 
-
-class MemoLemmas:
-    """The pipeline component around a MemoLemmatizer, set when the pipeline is built."""
-
-    memo: MemoLemmatizer | None = None
+    inner = None
 
     def __call__(self, doc: Doc) -> Doc:
-        return self.memo(doc)
-
-
-@Language.factory("eventwire_attributes")
-def make_table_attribute_ruler(nlp: Language, name: str):
-    return TableAttributes()
-
-
-class TableAttributes:
-    """The pipeline component around a TableAttributeRuler, set when the pipeline is built."""
-
-    table: TableAttributeRuler | None = None
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.table(doc)
+        return self.inner(doc)
 
 
 @Language.component("eventwire_line_breaks")
@@ -412,8 +391,8 @@ def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = Fal
         lookup = Gazetteer.default().lookup
         nlp.add_pipe("eventwire_names", last=True, config={})
         nlp.get_pipe("eventwire_names").lookup = lookup
-    use_table_attribute_ruler(nlp)
-    use_memo_lemmatizer(nlp)
+    stand_in(nlp, "attribute_ruler", "eventwire_attributes", TableAttributeRuler)
+    stand_in(nlp, "lemmatizer", "eventwire_lemmas", MemoLemmatizer, keep_model=True)
     nlp.add_pipe("eventwire_line_breaks", before="parser")
     add_actor_ruler(nlp, load_kb(actor_files))
     log.info("spaCy pipeline: %s", ", ".join(nlp.pipe_names))
