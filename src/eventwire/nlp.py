@@ -264,9 +264,10 @@ COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "
 
 
 def name_chunker(gazetteer_lookup):
-    """A stand-in for the statistical NER when it is switched off: runs of proper nouns that no ruler
-    entity covers become entities, a place when the gazetteer knows the name, a person after a title or
-    when two or more names stand together, an organisation when a word like "Party" or "Ministry" says so."""
+    """A stand-in for the statistical NER (off by default): runs of proper nouns that no ruler entity
+    covers become entities: a place when the gazetteer knows the name, a person after a title, when two or
+    more names stand together or when named so before, an organisation when a word like "Party" or
+    "Ministry" says so, a treaty as LAW; titles, units ("Coast Guard"), months and weekdays are none."""
 
     def chunk(doc: Doc) -> Doc:
         def joins(j: int) -> bool:
