@@ -157,3 +157,62 @@ def test_a_role_owned_by_a_pronoun_takes_the_state_named_before(pipeline):
     text = "Portugal said on Monday that its government had decided to recognise Palestine."
     found = {(e.type, e.source.code, e.target.country if e.target else None) for e in code(pipeline, text)}
     assert ("SUPPORT", "PRTGOV", "PSE") in found, found
+
+
+def test_a_particle_written_on_in_the_dictionary_is_read_as_a_word(pipeline):
+    # YAML 1.1 reads a bare `on` as true: "call on" would never have matched
+    text = "A State Department spokesman said: \"We are calling on Serbia to pull its troops back from the border.\""
+    found = triples(code(pipeline, text))
+    assert ("REQUEST", "USA", "SRB") in found, found
+
+
+def test_a_group_named_by_its_members_sector(pipeline):
+    text = "Opposition groups in Uganda are demanding that the electoral commission publish the full results."
+    found = {(e.type, e.source.code) for e in code(pipeline, text)}
+    assert ("REQUEST", "UGAOPP") in found, found
+
+
+def test_the_object_pattern_reaches_through_a_compound(pipeline):
+    text = "Canada suspended part of its military aid programme for Mali after the coup."
+    assert ("SANCTION", "CAN", "MLI") in triples(code(pipeline, text))
+
+
+def test_an_attack_by_unknown_hands_is_by_attackers_of_the_place(pipeline):
+    found = code(pipeline, "A car bomb near the town of Kirkuk killed four Iraqi policemen on Friday.")
+    attacks = [(e.source.code, e.target.country) for e in found if e.type == "ASSAULT"]
+    assert attacks == [("IRQUAF", "IRQ")], attacks
+
+
+def test_a_disaster_is_no_attack(pipeline):
+    found = code(pipeline, "An earthquake killed more than 40 Turkish villagers in eastern Anatolia on Monday.")
+    assert not [e for e in found if e.type == "ASSAULT"], [(e.type, e.source, e.target) for e in found]
+
+
+def test_a_side_taken_is_not_a_nationality(pipeline):
+    found = triples(code(pipeline, "Pro-Russian separatists shelled Ukrainian positions near Donetsk on Sunday."))
+    assert ("ASSAULT", "UKR", "UKR") in found and not any(s == "RUS" for _, s, _ in found), found
+
+
+def test_what_an_accusation_alleges_is_not_itself_an_event(pipeline):
+    text = "Armenia alleged that Azerbaijani troops had shelled three villages and killed two farmers."
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] == "ASSAULT"], found
+
+
+def test_the_members_a_relative_clause_names_through_include(pipeline):
+    text = ("Leaders who congratulated the new Chilean president on Sunday included the Prime Minister of Spain, "
+            "Pedro Sanchez, President Emmanuel Macron of France, and Chancellor Friedrich Merz of Germany.")
+    found = triples(code(pipeline, text, published=date(2026, 1, 5)))
+    assert {("SUPPORT", "ESP", "CHL"), ("SUPPORT", "FRA", "CHL"), ("SUPPORT", "DEU", "CHL")} <= found, found
+
+
+def test_coordinated_targets_of_one_state_are_one_event(pipeline):
+    text = "The European Union imposed sanctions on 14 Iranian officials and judges on Monday."
+    found = [e for e in code(pipeline, text) if e.type == "SANCTION"]
+    assert [(e.source.country, e.target.country) for e in found] == [("EU", "IRN")], found
+
+
+def test_people_named_by_including_take_its_state(pipeline):
+    text = ("Britain imposed sanctions on dozens of people over corruption, including Russian officers "
+            "accused of poisoning a defector.")
+    assert ("SANCTION", "GBR", "RUS") in triples(code(pipeline, text))

@@ -175,3 +175,19 @@ def test_a_subject_holding_the_possessive_is_not_its_own_antecedent(nlp, linker)
         found = link_all(load_pipeline(statistical_ner=ner), linker,
                          "The Syrian army moved north. Hundreds of their soldiers stormed the defences of the town.")
         assert found["Hundreds"].country == "SYR", ner
+
+
+def test_a_title_many_bodies_use_names_none_of_them(nlp, linker):
+    # "President" is a title of several banks and commissions: alone it is no organisation's
+    found = link_all(nlp, linker, "The president flew to the north of the country on Friday.", date(2024, 5, 3))
+    assert found["president"].kb_id is None or not found["president"].kb_id.startswith("org:"), found["president"]
+
+
+def test_a_title_only_one_body_uses_names_it(nlp, linker):
+    found = link_all(nlp, linker, "The EU foreign policy chief arrived in Kyiv on Friday.", date(2025, 5, 3))
+    assert found["chief"].code == "EU", found["chief"]
+
+
+def test_a_rights_group_is_a_non_governmental_actor(nlp, linker):
+    found = link_all(nlp, linker, "A Kenyan rights group criticised the police on Friday.", date(2025, 5, 3))
+    assert (found["group"].country, found["group"].agent) == ("KEN", "NGO"), found["group"]

@@ -22,11 +22,11 @@ from typing import Iterable
 import yaml
 
 from eventwire.errors import KnowledgeBaseError
+from eventwire.yamlfiles import WordsLoader
 
 log = logging.getLogger(__name__)
 
 DATA = resources.files("eventwire.actors") / "data"
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=200_000)
@@ -138,7 +138,7 @@ class RoleNoun:
     head: str | None
 
 
-class _LineLoader(YAML_LOADER):
+class _LineLoader(WordsLoader):
     """The safe loader, recording each mapping's line so that errors and lookups can point at it."""
 
     def construct_mapping(self, node, deep=False):
@@ -161,7 +161,8 @@ class KnowledgeBase:
     by_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_adjective: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, RoleNoun] = field(default_factory=dict)
-    org_officials: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded title → (org, office)
+    # folded title → {org: office}; a bare title several organisations use ("President") names none of them
+    org_officials: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     monarchs: dict[str, str] = field(default_factory=dict)  # a realm → the state whose monarch reigns there
     sources: list[str] = field(default_factory=list)
@@ -317,7 +318,7 @@ class KnowledgeBase:
         for official in item.get("officials") or []:
             title = fold(str(official.get("title", "")))
             if title:
-                self.org_officials[title] = (code, str(official.get("office") or title.replace(" ", "_")))
+                self.org_officials[title][code] = str(official.get("office") or title.replace(" ", "_"))
         return entries
 
     def parse_group(self, item, name, names, where) -> Entry:
@@ -433,6 +434,9 @@ class KnowledgeBase:
             for role in entry.roles:
                 if entry.kind == "person":
                     self.holders[(role.country, role.office)].append(entry.kb_id)
+        for title, offices in self.org_officials.items():  # "EU foreign policy chief": a title of one office
+            if title not in self.role_nouns and len(set(offices.values())) == 1:
+                self.role_nouns[title] = RoleNoun(title, "IGO", next(iter(offices.values())), None)
 
     # ---- queries -------------------------------------------------------------------------------
     KIND_RANK = {"person": 0, "org": 1, "group": 2, "country": 3, "seat": 4, "city": 5}

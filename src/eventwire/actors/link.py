@@ -29,13 +29,16 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
-DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF"}
+DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF"}
 GOVERNMENT_KINDS = {"country", "seat"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 # Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
                "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
                "most", "all", "leaders", "leadership", "representatives", "envoys", "batch", "unit", "units"}
+# Heads that name a body by what its members are: "opposition groups", "rebel factions" are the members' sector.
+COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
+                    "bloc", "wing"}
 # "The government", "the authorities": in news, the government of the state the story is about.
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
@@ -143,6 +146,15 @@ class ActorLinker:
                 out.append(ent)
         return out
 
+    @staticmethod
+    def stance(ent: Span) -> bool:
+        """'Pro-Russian separatists', 'an anti-Syria journalist': a side taken, not a nationality."""
+        doc, i = ent.doc, ent.start
+        before = doc[i - 1].lower_ if i >= 1 else ""
+        if before == "-" and i >= 2:
+            before = doc[i - 2].lower_
+        return before in ("pro", "anti", "pro-", "anti-")
+
     def role_noun(self, head: Token):
         """The role noun at the phrase head, longest compound first ("national security adviser")."""
         words = sorted((c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
@@ -158,6 +170,11 @@ class ActorLinker:
             found = self.kb.role_nouns.get(fold(form))
             if found:
                 return found
+        if head.lemma_.lower() in COLLECTIVE_HEADS or singular(head.lower_) in COLLECTIVE_HEADS:
+            for word in sorted(words, key=lambda t: -t.i):  # "opposition groups", "rebel factions"
+                found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
+                if found and found.agent not in ("GOV",):
+                    return found
         return None
 
     def title_of(self, head: Token):
@@ -197,7 +214,8 @@ class ActorLinker:
         tokens = self.phrase(head)
         ents = self.entities_in(tokens)
         text = self.surface(head, tokens)
-        known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries]
+        known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries
+                 and not self.stance(ent)]
         plural = head.tag_ in ("NNS", "NNPS")
         when = ctx.published
 
@@ -450,9 +468,9 @@ class ActorLinker:
                   avoid: Actor | None = None) -> Actor:
         """A role noun with no country in its phrase: a short reference, an org title, or the focus state."""
         phrase_key = fold(" ".join(t.text for t in tokens if t.dep_ != "det"))
-        official = self.kb.org_officials.get(phrase_key)
-        if official:
-            org = self.kb.entries.get(f"org:{official[0]}")
+        officials = self.kb.org_officials.get(phrase_key, {})
+        if len(officials) == 1:  # "the foreign policy chief"; not "the president", which many bodies have
+            org = self.kb.entries.get(f"org:{next(iter(officials))}")
             if org:
                 return Actor(text, org.name, org.code, org.country, "IGO", org.kb_id)
         if head.lemma_.lower() == "counterpart":  # the other side: the last party that is not this one
@@ -470,6 +488,9 @@ class ActorLinker:
             if earlier is not None and (head.tag_ != "NNS" or earlier.plural):
                 a = earlier.actor
                 return Actor(text, a.name, a.code, a.country, a.agent, a.kb_id)
+        named = self.included(head, ctx, avoid) if head.tag_ == "NNS" and role.agent == "CVL" else None
+        if named is not None:  # "sanctions on dozens of people ..., including Iranian officers"
+            return Actor(text, named.name, named.code, named.country, named.agent, named.kb_id)
         country = None
         if role.agent in DOMESTIC_AGENTS or definite and role.agent in TITLED_AGENTS and not any(
                 c.dep_ == "nummod" or c.lower_ == "both" for c in head.children):
@@ -478,6 +499,18 @@ class ActorLinker:
             country = self.clause_place_state(head) or ctx.focus_country
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
+
+    def included(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> Actor | None:
+        """The actor named in an 'including ...' phrase after a generic plural, wherever the parser hung it."""
+        sentence = head.sent
+        for word in sentence:
+            if word.i > head.i and word.lower_ == "including":
+                for member in (c for c in word.children if c.dep_ == "pobj"):
+                    actor = self._link(member, ctx, avoid)[0] if member.i != head.i else None
+                    if actor is not None and actor.country:
+                        return actor
+                return None
+        return None
 
     def clause_place_state(self, head: Token) -> str | None:
         """The state of a city the head's clause happens in ("demonstrators ... gathered in Gombe in the north

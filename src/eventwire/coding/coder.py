@@ -13,7 +13,7 @@ from itertools import product
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.link import GROUP_HEADS, ActorLinker, ArticleContext
+from eventwire.actors.link import GROUP_HEADS, PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern, PatternIndex
@@ -67,7 +67,18 @@ EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", 
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
+# Subjects that name the means of an attack, not its author ("a car bomb killed ...").
+WEAPONS = {"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling", "rocket", "missile",
+           "mine", "landmine", "grenade", "mortar", "drone", "ambush", "shooting", "gunfire", "sniper", "ied",
+           "device", "suicide", "assassination", "raid"}
+# Causes of death nobody aimed at anyone.
+MISHAPS = {"earthquake", "flood", "flooding", "crash", "accident", "fire", "blaze", "storm", "landslide", "avalanche",
+           "stampede", "collapse", "cyclone", "hurricane", "typhoon", "lightning", "disease", "heat", "cold", "tornado"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST", "CONCEDE"}
+# Verbs whose content clause is a claim, not a reported fact ("claimed that X had attacked Y").
+ALLEGING = {"allege", "claim", "accuse", "charge", "blame", "insinuate", "contend"}
+# ... and verbs whose "of"/"for" phrase is what the accused is said to have done.
+ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types whose events need no target: a guessed one would only be noise.
@@ -121,7 +132,9 @@ class EventCoder:
         objects = direct_objects(token)
         inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food"
-        object_lemmas = {o.lemma_.lower() for o in objects + inner} | {o.lower_ for o in objects + inner}
+        named = objects + inner
+        named += [c for o in named for c in o.children if c.dep_ == "compound" and c.i < o.i]  # "an aid program"
+        object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
             if pattern.particle not in parts:
@@ -174,7 +187,11 @@ class EventCoder:
         if own:
             subject = own[0]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return expand([verb.head]), False
+                antecedent = verb.head
+                if antecedent.dep_ == "nsubj" and antecedent.head.lemma_.lower() == "include" \
+                        and direct_objects(antecedent.head):  # "leaders who greeted Trump included May, Putin ..."
+                    return expand(direct_objects(antecedent.head)), False
+                return expand([antecedent]), False
             if subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she", "we") and \
                     verb.dep_ == "ccomp" and verb.head.lemma_.lower() in modality_rules.SPEECH_VERBS:
                 speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
@@ -334,7 +351,8 @@ class EventCoder:
             if not candidates and token.lemma_.lower() in READINESS and token.dep_ in ("acomp", "amod", "ROOT") \
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
                 candidates = [READY]  # "is ready to contribute troops": an intent to cooperate
-            if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token):
+            if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
+                    or is_alleged(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -522,7 +540,14 @@ class EventCoder:
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
-        source_actors = [a for a in source_actors if a.country or a.kb_id]  # a source must be someone known
+        if ptype == "ASSAULT" and targets and targets[0].country and self.by_unknown_hand(trigger, source_tokens, sources):
+            # "a roadside bomb killed two soldiers", "gunmen shot a policeman": an attack whose author is not named
+            text = source_tokens[0].text if source_tokens else "unknown attackers"
+            where = self.attack_scene(trigger, source_tokens, target_tokens)  # CAMEO: attackers of the place
+            source_actors = [Actor(text, "unknown attackers", (where or "") + "UAF", where, "UAF", None)]
+            defaulted = True
+        # a source must be someone known, or an attacker the text leaves unnamed
+        source_actors = [a for a in source_actors if a.country or a.kb_id or a.agent == "UAF"]
         if not source_actors:
             return []
         if pattern.requires_target and not targets:
@@ -568,6 +593,44 @@ class EventCoder:
             ctx.events.append((ptype, pairs[0][0]))
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
+
+    def by_unknown_hand(self, trigger: Token, source_tokens: list[Token], sources) -> bool:
+        """An attack with no known author: the subject names a weapon or an unnamed armed group, or a
+        passive names no agent; not a disaster or an accident, whose victims nobody attacked."""
+        if any(a.country or a.kb_id for _, a in sources):
+            return False
+        tools = [p for c in trigger.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") or c.ent_type_ in ("NORP", "GPE")
+               for t in tools + source_tokens for c in t.children):
+            return False  # "an air strike by government forces", "Israeli shelling": the attack's own author
+        means = {t.lemma_.lower() for t in tools}
+        if (means | {t.lemma_.lower() for t in source_tokens}) & MISHAPS:
+            return False
+        if source_tokens:
+            return all(t.lemma_.lower() in WEAPONS or any(a.agent == "UAF" for u, a in sources if u is t)
+                       for t in source_tokens)
+        return any(c.dep_ == "auxpass" for c in trigger.children) and bool(means & WEAPONS)  # "killed in a bombing"
+
+    def attack_scene(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
+        """The state of the place an attack came from or happened in ("fired from the Gaza Strip", "a
+        bombing near Samarra"), outside the victims' own phrase; None when the sentence names none."""
+        victims = {t.i for v in target_tokens for t in v.subtree}
+        scopes = [trigger] + source_tokens
+        index = self.linker.entity_index(trigger.doc)
+        for scope in scopes:
+            for token in scope.subtree:
+                ent = index.get(token.i)
+                if ent is None or token.i != ent.root.i or token.i in victims:
+                    continue
+                hop = token  # up through "the town of", "a residential sector of" to the place preposition
+                while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
+                    hop = hop.head.head
+                if not (hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from"}):
+                    continue
+                entry = self.linker.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+                if entry is not None and entry.kind in ("country", "seat", "city") and entry.country:
+                    return entry.country
+        return None
 
     def between(self, noun: Token) -> list[Token]:
         found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
@@ -702,10 +765,18 @@ class EventCoder:
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if not same_actor(a, b)]
         if not targets:
             return [(s, None) for s in sources]
-        return [(s, t) for s, t in product(sources, targets) if not same_actor(s, t)
-                and not (s.code and s.code == t.code)  # a party does not act on itself
-                and not (ptype in FOREIGN_TYPES and s.country and s.country == t.country
-                         and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS)]
+        found, seen = [], set()
+        for s, t in product(sources, targets):
+            if same_actor(s, t) or (s.code and s.code == t.code):  # a party does not act on itself
+                continue
+            if ptype in FOREIGN_TYPES and s.country and s.country == t.country \
+                    and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS:
+                continue
+            if t.country and (s.name, t.country) in seen:
+                continue  # "sanctions on Belarusian officials and judges": one act against one state
+            seen.add((s.name, t.country))
+            found.append((s, t))
+        return found
 
     def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
         """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
@@ -777,6 +848,24 @@ def lemma_guesses(token: Token) -> list[str]:
     return guesses
 
 
+def is_alleged(token: Token) -> bool:
+    """'Alleged that the military helped to carry out killings', 'accused Rwanda of supporting M23': what an
+    accusation says was done is its content, not an event the article reports."""
+    child = token
+    for _ in range(8):
+        head = child.head
+        if head.i == child.i or child.dep_ == "relcl":
+            return False
+        lemma = head.lemma_.lower()
+        if child.dep_ == "ccomp" and lemma in ALLEGING:
+            return True
+        if lemma in ACCUSING and (child.dep_ in ("ccomp", "xcomp", "pcomp")
+                                  or (child.dep_ == "prep" and child.lower_ in ("of", "for"))):
+            return True
+        child = head
+    return False
+
+
 def crowd_words(token: Token) -> list[str]:
     """The lemma of a source's head, and of its members when the head counts them ("hundreds of demonstrators")."""
     words = [token.lemma_.lower()]
@@ -800,6 +889,8 @@ def expand(tokens: list[Token]) -> list[Token]:
     for token in tokens:
         out.append(token)
         out += [c for c in token.conjuncts if c.i > token.i]
+        for appos in (c for c in token.children if c.dep_ == "appos"):  # "the PM of the UK, Theresa May, Putin ..."
+            out += [c for c in appos.conjuncts if c.i > appos.i]
     seen, unique = set(), []
     for token in out:
         if token.i not in seen:

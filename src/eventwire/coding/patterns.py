@@ -16,8 +16,8 @@ import yaml
 
 from eventwire.coding.ontology import cameo_table
 from eventwire.errors import DictionaryError
+from eventwire.yamlfiles import WordsLoader
 
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELDS = {"verb", "noun", "cameo", "object", "particle", "prep", "modifier", "no_object_target", "source",
           "type", "mode", "evaluative", "not_object", "requires_target", "actor_object", "note"}
 
@@ -114,7 +114,7 @@ class PatternIndex:
 def read_file(path: Path | str) -> list[Pattern]:
     path = Path(path)
     try:
-        items = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
+        items = yaml.load(path.read_text(encoding="utf-8"), Loader=WordsLoader) or []
     except FileNotFoundError:
         raise DictionaryError("file not found", origin=str(path)) from None
     except yaml.YAMLError as err:
@@ -128,6 +128,6 @@ def read_file(path: Path | str) -> list[Pattern]:
 def load_patterns(extra: tuple[str, ...] = ()) -> PatternIndex:
     packaged = resources.files("eventwire.coding") / "data" / "verbs.yaml"
     user = [p for path in extra for p in read_file(path)]
-    builtin = parse_entries(yaml.load(packaged.read_text(encoding="utf-8"), Loader=YAML_LOADER) or [],
+    builtin = parse_entries(yaml.load(packaged.read_text(encoding="utf-8"), Loader=WordsLoader) or [],
                             "eventwire/coding/data/verbs.yaml")
     return PatternIndex(user + builtin)
