@@ -216,3 +216,17 @@ def test_people_named_by_including_take_its_state(pipeline):
     text = ("Britain imposed sanctions on dozens of people over corruption, including Russian officers "
             "accused of poisoning a defector.")
     assert ("SANCTION", "GBR", "RUS") in triples(code(pipeline, text))
+
+
+def test_a_possessive_in_the_object_is_the_subjects_own(pipeline):
+    text = ("Israeli strikes hit northern Gaza overnight. "
+            "Hamas announced its rejection of Israel's latest truce proposal on Saturday.")
+    found = triples(code(pipeline, text))
+    assert ("REJECT", "PSE", "ISR") in found and ("REJECT", "ISR", "ISR") not in found, found
+
+
+def test_their_after_a_coordination_names_every_party(pipeline):
+    text = ("Serbia recalled its envoys from Chile and Peru in response to their respective governments "
+            "deciding to recognise Kosovo.")
+    found = triples(code(pipeline, text))
+    assert {("SUPPORT", "CHL", "XKX"), ("SUPPORT", "PER", "XKX")} <= found, found

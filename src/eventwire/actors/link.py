@@ -340,7 +340,9 @@ class ActorLinker:
                 subject = self.clause_subject(head)
                 # "thousands of its members marched": a subject that holds the phrase is not its antecedent
                 inside = subject is not None and subject.left_edge.i <= head.i <= subject.right_edge.i
-                if subject is not None and subject.i < child.i and not inside:
+                agrees = subject is not None and (child.lower_ != "their" or subject.tag_ in ("NNS", "NNPS")
+                                                  or bool(subject.conjuncts) or subject.lower_ == "they")
+                if subject is not None and subject.i < child.i and not inside and agrees:
                     actor, kind, plural = self._link(subject, ctx, avoid)
                     fits = kind == "person" if child.lower_ in ("his", "her") else kind != "person"
                     if actor is not None and actor.country and fits:

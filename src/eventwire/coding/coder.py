@@ -52,6 +52,8 @@ BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following"
 ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "deter", "ban", "outlaw", "stem",
                 "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn", "block", "veto", "delay",
                 "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce"}
+# Nouns that take a part of what follows "of": "suspended part of its aid program" suspends aid.
+PARTITIVES = {"part", "portion", "half", "share", "bulk", "rest", "some", "most", "all", "much", "parts"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
@@ -132,8 +134,11 @@ class EventCoder:
         objects = direct_objects(token)
         inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food"
+        partitive = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children
+                     if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
-        named += [c for o in named for c in o.children if c.dep_ == "compound" and c.i < o.i]  # "an aid program"
+        named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
+                  if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
@@ -223,8 +228,8 @@ class EventCoder:
             if head.pos_ in ("VERB", "AUX"):
                 found, _ = self.subjects(head, depth + 1)
                 return found, True
-        if verb.dep_ == "relcl":
-            return expand([head]), True
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
+            return expand([head]), True  # "governments deciding to recognise ...": the noun acts
         return [], False
 
     def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
@@ -691,7 +696,13 @@ class EventCoder:
         return out
 
     def link_token(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
-        actor = self.linker.link(token, ctx, avoid)
+        actor = None
+        if token.dep_ == "poss" and token.pos_ == "PRON":  # "Hamas signalled its rejection": the clause's subject
+            actor = self.linker.possessor(token.head, ctx, avoid)
+            if actor is not None and avoid is not None and same_actor(actor, avoid):
+                actor = None  # "X reinforced their positions": as a target, the pronoun names the other side
+            actor = replace(actor, text=token.text) if actor is not None else None
+        actor = actor or self.linker.link(token, ctx, avoid)
         if actor is None and token.lower_ in PRONOUN_LABELS:
             actor = self.antecedent(token, avoid, ctx)
         if actor is None or not actor.country and not actor.kb_id:
@@ -709,14 +720,24 @@ class EventCoder:
         if actor.country is None or token.pos_ == "PRON":
             return []
         out = []
-        for word in self.linker.phrase(token):
+        words = self.linker.phrase(token)
+        plural_owner = next((w for w in words if w.dep_ == "poss" and w.lower_ == "their"), None)
+        if plural_owner is not None:  # "Ireland and Norway ... their governments": the antecedent's partners
+            start = plural_owner.sent.start
+            start = plural_owner.doc[start - 1].sent.start if start > 0 else start
+            named = [w for w in plural_owner.doc[start:plural_owner.i] if w.ent_id_ and w.conjuncts
+                     and getattr(self.linker.kb.entries.get(w.ent_id_), "country", None) == actor.country]
+            words = words + named[-1:]
+        for word in words:
             if word.i == token.i or not word.ent_id_:
                 continue
             for other in word.conjuncts:
                 entry = self.linker.kb.entries.get(other.ent_id_) if other.ent_id_ else None
                 if entry is None or entry.kind not in ("country", "seat") or entry.country == actor.country:
                     continue
-                out.append(Actor(f"{other.text} {token.text}", entry.name if actor.kb_id else actor.name,
+                same_name = actor.kb_id is None and actor.name not in (actor.text, self.linker.kb.entries.get(
+                    f"country:{actor.country}", actor).name)  # a person's own name stays; a state's is replaced
+                out.append(Actor(f"{other.text} {token.text}", actor.name if same_name else entry.name,
                                  self.linker.code(entry.country, actor.agent), entry.country, actor.agent,
                                  entry.kb_id if actor.kb_id else None))
         return out
@@ -766,15 +787,15 @@ class EventCoder:
         if not targets:
             return [(s, None) for s in sources]
         found, seen = [], set()
-        for s, t in product(sources, targets):
+        for (k, s), t in product(enumerate(sources), targets):
             if same_actor(s, t) or (s.code and s.code == t.code):  # a party does not act on itself
                 continue
             if ptype in FOREIGN_TYPES and s.country and s.country == t.country \
                     and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS:
                 continue
-            if t.country and (s.name, t.country) in seen:
+            if t.country and (k, t.country) in seen:
                 continue  # "sanctions on Belarusian officials and judges": one act against one state
-            seen.add((s.name, t.country))
+            seen.add((k, t.country))
             found.append((s, t))
         return found
 
