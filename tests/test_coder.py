@@ -230,3 +230,14 @@ def test_their_after_a_coordination_names_every_party(pipeline):
             "deciding to recognise Kosovo.")
     found = triples(code(pipeline, text))
     assert {("SUPPORT", "CHL", "XKX"), ("SUPPORT", "PER", "XKX")} <= found, found
+
+
+def test_aid_sent_without_a_destination_goes_to_the_other_state_named(pipeline):
+    text = "Japan has sent 40 police officers and 12 engineers after the prime minister of Tonga asked for help."
+    found = triples(code(pipeline, text))
+    assert ("AID", "JPN", "TON") in found, found
+
+
+def test_talking_about_something_is_no_meeting(pipeline):
+    found = code(pipeline, "The French president spoke about the need for unity on Monday.")
+    assert not [e for e in found if e.type == "CONSULT"], [(e.type, e.source, e.target) for e in found]

@@ -510,6 +510,10 @@ class EventCoder:
         targets = self.link_all(target_tokens, avoid, ctx)
         stateless = [t for t in targets if not t.country and not t.kb_id]
         targets = [t for t in targets if t not in stateless]  # an unknown name: look further first
+        own = [t for t in targets if ptype in FOREIGN_TYPES and source_actors and all(
+            s.country and s.country == t.country and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS
+            for s in source_actors)]
+        targets = [t for t in targets if t not in own]  # "Australia sent 66 police officers": its own, not a party
         indirect = False
         if not targets:
             targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
@@ -526,14 +530,17 @@ class EventCoder:
             indirect = bool(targets)
         guessed = False
         if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
-            nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx)
+            foreign = ptype in FOREIGN_TYPES and len({s.country for s in source_actors}) == 1
+            nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
             if nearest is None and ptype in RELATIONAL_TYPES and sentence.start > 0:
                 previous = sentence.doc[sentence.start - 1].sent  # "Petro refused ...": the other side, named before
-                nearest = self.nearest_other(trigger, previous, [], source_actors, ctx)
+                nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
+        if not targets and own:
+            return []  # "the prime minister defended the police": within one state, no relation
         defaulted = False
         if not source_actors and pattern.source == "focus" and self.linker.is_state(ctx.focus_country):
             rioters = self.linker.state_actor(ctx.focus_country, "OPP", trigger.text)  # "riots in the capital"
@@ -555,8 +562,8 @@ class EventCoder:
         source_actors = [a for a in source_actors if a.country or a.kb_id or a.agent == "UAF"]
         if not source_actors:
             return []
-        if pattern.requires_target and not targets:
-            return []
+        if pattern.requires_target and not targets and not (ptype in SYMMETRIC_TYPES and len(source_actors) > 1):
+            return []  # ("Putin and Xi talked": each is the other's party)
         if not any(a.country for a in source_actors) and not any(a.country for a in targets):
             return []  # an event between actors of no known country says nothing about any relation
         if ptype in ("ASSAULT", "COERCE") and any(a.agent == "OPP" for a in source_actors) and \
@@ -659,9 +666,10 @@ class EventCoder:
                       span, confidence) for a, b in pairs]
 
     def nearest_other(self, trigger: Token, sentence: Span, source_tokens: list[Token], sources: list[Actor],
-                      ctx: ArticleContext) -> Actor | None:
+                      ctx: ArticleContext, foreign: bool = False) -> Actor | None:
         """A target the grammar did not give: the known actor nearest the trigger in the same sentence,
-        other than the source ("Macron recalled the envoys after Canberra ditched the deal")."""
+        other than the source ("Macron recalled the envoys after Canberra ditched the deal"); of another
+        state, for the types that only relate states (`foreign`)."""
         taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
         best, best_distance = None, None
         for ent in entities(sentence.doc):
@@ -678,7 +686,7 @@ class EventCoder:
             actor = self.linker.link(ent.root, ctx, sources[0]) if ent.root.ent_id_ else None
             if actor is None or actor.country is None or any(same_actor(actor, s) for s in sources):
                 continue
-            if any(actor.country == s.country and actor.code == s.code for s in sources):
+            if any(actor.country == s.country and (foreign or actor.code == s.code) for s in sources):
                 continue
             best, best_distance = actor, distance
         return best
