@@ -241,3 +241,15 @@ def test_aid_sent_without_a_destination_goes_to_the_other_state_named(pipeline):
 def test_talking_about_something_is_no_meeting(pipeline):
     found = code(pipeline, "The French president spoke about the need for unity on Monday.")
     assert not [e for e in found if e.type == "CONSULT"], [(e.type, e.source, e.target) for e in found]
+
+
+def test_supporters_of_a_person_are_not_that_person(pipeline):
+    text = "About 300 supporters of former President Omar Belkacem blocked roads in Algiers on Monday."
+    found = [(e.type, e.source.code) for e in code(pipeline, text)]
+    assert ("PROTEST", "DZAOPP") in found, found
+
+
+def test_the_backdrop_of_the_news_is_less_sure_than_the_news(pipeline):
+    text = "Italy suspended flights to Serbia on Wednesday, a day after a Serbian jet shot down a Croatian helicopter."
+    found = {e.type: e.confidence for e in code(pipeline, text)}
+    assert found["SANCTION"] > found["ASSAULT"], found

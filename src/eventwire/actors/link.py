@@ -224,6 +224,10 @@ class ActorLinker:
         hint = next((entry.country for _, entry in known if entry.kind in GOVERNMENT_KINDS), None)
         for ent, entry in known:
             if entry.kind == "person":
+                if role is not None and self.behind_of(ent, head):  # "supporters of Putin": his people, not him
+                    person = self.person_actor(entry, ent.text, when)
+                    return Actor(text, person.name, self.code(person.country, role.agent), person.country,
+                                 role.agent, None), "role", plural
                 return self.person_actor(entry, ent.text, when, former=self.is_former(tokens), country=hint), \
                     "person", False
         # 2. The head itself is a known organisation or group.
@@ -233,7 +237,8 @@ class ActorLinker:
         # 3. A country from the phrase (possessive, adjective, compound, "of"/"from", the head itself).
         country_entry = self.country_in(known, head)
         organisation = next((entry for _, entry in known if entry.kind in ("org", "group")), None)
-        unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_), None)
+        unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_
+                               and not (role is not None and self.behind_of(ent, head))), None)
         if unknown_person is not None and role is None:
             role = self.title_of(head) or self.appositive_role(head)  # "Ann Lee, a Kenyan activist": the activist's sector
         if unknown_person is not None and not country_entry and not organisation:
@@ -292,6 +297,16 @@ class ActorLinker:
             code = self.code(country, agent, owner)
         actor = Actor(text, name, code, country, agent, owner.kb_id if unknown_person is None else None)
         return actor, kind, plural
+
+    @staticmethod
+    def behind_of(ent: Span, head: Token) -> bool:
+        """Is the name in an "of"/"from" phrase of the head ("supporters of Ben Bella"), not the head's own?"""
+        token = ent.root
+        while token.head.i != token.i and token.i != head.i:
+            if token.dep_ == "pobj" and token.head.lower_ in OF_PREPS:
+                return True
+            token = token.head
+        return False
 
     def determined(self, det: Token) -> Token:
         """Handed a determiner ("the"), the word whose phrase it opens: the name it belongs to ("the

@@ -79,6 +79,12 @@ MISHAPS = {"earthquake", "flood", "flooding", "crash", "accident", "fire", "blaz
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST", "CONCEDE"}
 # Verbs whose content clause is a claim, not a reported fact ("claimed that X had attacked Y").
 ALLEGING = {"allege", "claim", "accuse", "charge", "blame", "insinuate", "contend"}
+# Clauses and phrases that give the setting or cause of the news, not the news itself.
+BACKDROP_MARKS = {"after", "since", "before", "as", "because", "once", "following", "while"}
+BACKDROP_PREPS = {"after", "amid", "following", "since", "despite", "during", "before", "over"}
+# Nouns whose "that" clause is a claim ("the allegation that ...", "an admission that ...").
+CLAIMS = {"allegation", "claim", "accusation", "charge", "admission", "assertion", "suggestion", "rumour", "rumor",
+          "denial", "insinuation", "belief", "suspicion", "fear", "fears", "speculation"}
 # ... and verbs whose "of"/"for" phrase is what the accused is said to have done.
 ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
@@ -600,6 +606,8 @@ class EventCoder:
         confidence = self.confidence(pattern, inherited or indirect, defaulted, bool(targets), sources, reading)
         if guessed:
             confidence = max(0.05, confidence - 0.2)
+        if self.in_backdrop(trigger):
+            confidence = max(0.05, confidence - 0.15)
         span = evidence_span(trigger, source_tokens, target_tokens)
         if pairs and not negated and modality is not Modality.HYPOTHETICAL:
             ctx.events.append((ptype, pairs[0][0]))
@@ -856,6 +864,23 @@ class EventCoder:
         score -= 0.2 if reading.modality is Modality.HYPOTHETICAL or reading.negated else 0.0
         return max(0.05, min(0.95, score))
 
+    @staticmethod
+    def in_backdrop(trigger: Token) -> bool:
+        """Told as the cause or setting of the sentence's news ("... a day after a jet shot down a
+        helicopter", "in response to recent unrest"): a real event, but not the one reported."""
+        token = trigger
+        for _ in range(10):
+            head = token.head
+            if head.i == token.i:
+                return False
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in token.children):
+                return True
+            if token.dep_ in ("pobj", "pcomp") and (head.lower_ in BACKDROP_PREPS or (
+                    head.lower_ == "to" and head.head.lower_ in ("response", "reaction", "retaliation"))):
+                return True
+            token = head
+        return False
+
 
 def lemma_guesses(token: Token) -> list[str]:
     """The lemma, then the word itself and regular de-inflections: the small model's lemmatizer slips
@@ -888,6 +913,8 @@ def is_alleged(token: Token) -> bool:
         lemma = head.lemma_.lower()
         if child.dep_ == "ccomp" and lemma in ALLEGING:
             return True
+        if child.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in CLAIMS:
+            return True  # "demanded an admission that its forces murdered ...": what is to be admitted
         if lemma in ACCUSING and (child.dep_ in ("ccomp", "xcomp", "pcomp")
                                   or (child.dep_ == "prep" and child.lower_ in ("of", "for"))):
             return True
