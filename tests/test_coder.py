@@ -253,3 +253,29 @@ def test_the_backdrop_of_the_news_is_less_sure_than_the_news(pipeline):
     text = "Italy suspended flights to Serbia on Wednesday, a day after a Serbian jet shot down a Croatian helicopter."
     found = {e.type: e.confidence for e in code(pipeline, text)}
     assert found["SANCTION"] > found["ASSAULT"], found
+
+
+def test_victims_of_a_participle_are_not_attackers(pipeline):
+    text = ("Fighting broke out on the border this week, with three Armenian soldiers killed "
+            "and four Azerbaijani civilians injured.")
+    found = [(e.type, e.source.country) for e in code(pipeline, text)]
+    assert ("ASSAULT", "AZE") not in found and ("ASSAULT", "ARM") not in found, found
+
+
+def test_two_parties_agreeing_at_a_third_place_agree_with_each_other(pipeline):
+    text = ("Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev agreed to "
+            "withdraw troops from the border at a summit in Kazakhstan.")
+    found = triples(code(pipeline, text))
+    pairs = {frozenset((s, t)) for ty, s, t in found if ty == "AGREE"}
+    assert pairs == {frozenset(("ARM", "AZE"))}, found
+
+
+def test_a_curfew_is_imposed_on_the_states_own_people(pipeline):
+    found = {(e.type, e.source.code, e.target.code if e.target else None)
+             for e in code(pipeline, "The Nepalese government imposed a curfew in Kathmandu on Tuesday.")}
+    assert ("COERCE", "NPLGOV", "NPLCVL") in found, found
+
+
+def test_a_pledge_to_no_one_found_is_dropped(pipeline):
+    found = code(pipeline, "The demonstrators said they were determined to stay in the streets all night.")
+    assert not [e for e in found if e.type == "AGREE"], [(e.type, e.source, e.target) for e in found]

@@ -494,6 +494,8 @@ class EventCoder:
             if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
                     c.dep_ == "agent" for c in trigger.children):
                 source_tokens, inherited = [], False
+            if is_absolute_passive(trigger):
+                receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
                 receivers = source_tokens
                 source_tokens = [p for h in [trigger] + direct_objects(trigger) for c in h.children
@@ -616,6 +618,8 @@ class EventCoder:
         if reading.attribution_head is not None:
             speaker = self.linker.link(reading.attribution_head, ctx)
             attribution = speaker.name if speaker is not None and speaker.agent == "JRN" else reading.attribution_text
+        if ptype in SYMMETRIC_TYPES and (indirect or guessed) and len({a.country for a in source_actors}) > 1:
+            targets = []  # "A and B agreed to a ceasefire at a summit in C": with each other, not with C
         pairs = self.pairs(source_actors, targets, ptype)
         quantity = self.quantity(trigger, target_tokens)
         confidence = self.confidence(pattern, inherited or indirect, defaulted, bool(targets), sources, reading)
@@ -935,6 +939,18 @@ def is_alleged(token: Token) -> bool:
             return True
         child = head
     return False
+
+
+def is_absolute_passive(verb: Token) -> bool:
+    """'With two officials killed and five civilians injured': a participle whose subject is what it
+    happened to, not who did it (the parser tags it either way, and gives it no auxiliary)."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    clause = verb.head if verb.dep_ == "conj" else verb
+    after_with = any(c.dep_ == "mark" and c.lower_ == "with" for c in clause.children) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ == "with")
+    return after_with or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj"))
 
 
 def crowd_words(token: Token) -> list[str]:
