@@ -279,3 +279,10 @@ def test_a_curfew_is_imposed_on_the_states_own_people(pipeline):
 def test_a_pledge_to_no_one_found_is_dropped(pipeline):
     found = code(pipeline, "The demonstrators said they were determined to stay in the streets all night.")
     assert not [e for e in found if e.type == "AGREE"], [(e.type, e.source, e.target) for e in found]
+
+
+def test_the_condition_of_a_threat_is_not_itself_an_event(pipeline):
+    text = "Iran threatened to launch a new offensive against Iraq unless Baghdad accepted its terms."
+    found = code(pipeline, text, emitted_only=False)
+    assert [(e.type, e.source.country) for e in found] == [("THREATEN", "IRN")], \
+        [(e.type, e.source, e.target, e.trigger) for e in found]

@@ -191,3 +191,16 @@ def test_a_title_only_one_body_uses_names_it(nlp, linker):
 def test_a_rights_group_is_a_non_governmental_actor(nlp, linker):
     found = link_all(nlp, linker, "A Kenyan rights group criticised the police on Friday.", date(2025, 5, 3))
     assert (found["group"].country, found["group"].agent) == ("KEN", "NGO"), found["group"]
+
+
+def test_one_name_for_two_people_is_the_one_in_office_on_the_date(nlp, linker):
+    early = link_all(nlp, linker, "President Bush met reporters.", date(1991, 3, 1))["Bush"]
+    late = link_all(nlp, linker, "President Bush met reporters.", date(2003, 3, 1))["Bush"]
+    assert (early.name, late.name) == ("George H. W. Bush", "George W. Bush")
+    assert early.code == late.code == "USAGOV"
+
+
+def test_an_unnamed_party_is_of_the_state_reported_on(nlp, linker):
+    found = link_all(nlp, linker, "Kenya held elections on Monday. The ruling party said it would postpone "
+                                  "the vote.", date(2025, 3, 1))
+    assert found["party"].code == "KENPTY", found["party"]

@@ -251,6 +251,9 @@ def lookup(name, when, actor_files):
         explain_phrase(name, when, tuple(settings.resolve("actors", tuple(actor_files))))
         return
     day = when.isoformat() if when else "no date (the latest role)"
+    chosen_person = kb.namesake_on(name, found[0], when)
+    if chosen_person is not found[0]:  # several people share the name: the one in office on the date first
+        found = [chosen_person] + [e for e in found if e is not chosen_person]
     for rank, entry in enumerate(found):
         matched = "adjective" if fold(name) not in {fold(n) for n in entry.names} else "name"
         chosen = "→ used by the linker" if rank == 0 else "  also named so"

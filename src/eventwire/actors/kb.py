@@ -450,6 +450,21 @@ class KnowledgeBase:
             found.append(self.entries[adjective])
         return sorted(found, key=lambda e: (not e.user, self.KIND_RANK.get(e.kind, 9)))
 
+    def namesake_on(self, name: str, entry: Entry, when: date | None) -> Entry:
+        """Of several people one name may mean ("President Bush", "Clinton"), the one in office on the
+        date, else the one whose last office began most recently before it."""
+        people = [e for e in self.lookup(name) if e.kind == "person" and e.roles]
+        if len(people) < 2:
+            return entry
+        serving = [e for e in people if e.role_on(when) is not None] if when is not None else []
+        if serving:
+            return serving[0]
+
+        def latest_start(person: Entry) -> date:
+            return max((r.start for r in person.roles if r.start and (when is None or r.start <= when)),
+                       default=date.min)
+        return max(people, key=latest_start)
+
     def holder(self, country: str, office: str, when: date | None) -> Entry | None:
         """Who held an office in a country on a date ("the US president" in 2019 is Trump); a realm's
         monarch is the monarch of the state it shares its crown with."""

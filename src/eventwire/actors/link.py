@@ -29,7 +29,7 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
-DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF"}
+DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF", "PTY"}
 GOVERNMENT_KINDS = {"country", "seat"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 # Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
@@ -224,6 +224,7 @@ class ActorLinker:
         hint = next((entry.country for _, entry in known if entry.kind in GOVERNMENT_KINDS), None)
         for ent, entry in known:
             if entry.kind == "person":
+                entry = self.kb.namesake_on(ent.text, entry, when)  # "President Bush" in 1991 or 2003
                 if role is not None and self.behind_of(ent, head):  # "supporters of Putin": his people, not him
                     person = self.person_actor(entry, ent.text, when)
                     return Actor(text, person.name, self.code(person.country, role.agent), person.country,

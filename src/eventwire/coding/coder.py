@@ -618,6 +618,12 @@ class EventCoder:
         if reading.attribution_head is not None:
             speaker = self.linker.link(reading.attribution_head, ctx)
             attribution = speaker.name if speaker is not None and speaker.agent == "JRN" else reading.attribution_text
+        if ptype in DOMESTIC_TARGET_TYPES | {"COERCE", "THREATEN"}:  # "lifted the emergency in Darfur": on its people
+            s0 = source_actors[0]
+            people = "CVL" if s0.agent in STATE_AGENTS else "GOV"  # the other side within the same state
+            targets = [self.linker.state_actor(t.country, people) if t.country == s0.country
+                       and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
+                       for t in targets]
         if ptype in SYMMETRIC_TYPES and (indirect or guessed) and len({a.country for a in source_actors}) > 1:
             targets = []  # "A and B agreed to a ceasefire at a summit in C": with each other, not with C
         pairs = self.pairs(source_actors, targets, ptype)

@@ -80,7 +80,9 @@ def read(trigger: Token, sentence: Span) -> Reading:
             break
     if sentence.text.rstrip().endswith("?"):
         modality = Modality.HYPOTHETICAL
-    unless = any(c.lower_ == "unless" for t in chain[:2] for c in t.subtree if c.dep_ == "mark")
+    # "will withdraw ... unless Z": a threat; but the "unless Z" clause itself is only its condition
+    unless = any(c.lower_ == "unless" and c.head.i != verb.i for t in chain[:2] for c in t.subtree
+                 if c.dep_ == "mark")
     head, text = attribution(trigger, sentence)
     if modality is Modality.ASSERTED and head is not None:
         modality = Modality.REPORTED
