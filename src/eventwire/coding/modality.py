@@ -78,6 +78,10 @@ def read(trigger: Token, sentence: Span) -> Reading:
         if token.dep_ in ("advcl",) and any(c.lower_ in CONDITIONAL_MARKS for c in token.children):
             modality = Modality.HYPOTHETICAL
             break
+        if token.dep_ == "advcl" and token.tag_ in ("VBZ", "VBP") and any(
+                c.dep_ == "mark" and c.lower_ == "until" for c in token.children):
+            modality = Modality.HYPOTHETICAL  # "held in abeyance until Pakistan takes steps": a condition
+            break
     if sentence.text.rstrip().endswith("?"):
         modality = Modality.HYPOTHETICAL
     # "will withdraw ... unless Z": a threat; but the "unless Z" clause itself is only its condition
