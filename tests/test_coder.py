@@ -286,3 +286,25 @@ def test_the_condition_of_a_threat_is_not_itself_an_event(pipeline):
     found = code(pipeline, text, emitted_only=False)
     assert [(e.type, e.source.country) for e in found] == [("THREATEN", "IRN")], \
         [(e.type, e.source, e.target, e.trigger) for e in found]
+
+
+def test_suspending_a_treaty_is_a_sanction(pipeline):
+    found = triples(code(pipeline, "Ethiopia suspended its border treaty with Eritrea on Monday."))
+    assert ("SANCTION", "ETH", "ERI") in found, found
+
+
+def test_a_mediation_mission_between_two_parties(pipeline):
+    text = "The Qatari emir undertook a mediation mission between Sudan and Chad on Monday."
+    found = triples(code(pipeline, text))
+    assert {("CONSULT", "QAT", "SDN"), ("CONSULT", "QAT", "TCD")} <= found, found
+
+
+def test_a_qualifier_of_the_pattern_object_is_no_event_of_its_own(pipeline):
+    found = code(pipeline, "A court in Ghana issued arrest warrants for two Togolese men on Monday.")
+    assert [e.type for e in found] == ["THREATEN"], [(e.type, e.cameo, e.trigger) for e in found]
+
+
+def test_negotiators_travelling_for_talks_hold_them(pipeline):
+    text = "Greek and Turkish negotiators return to Geneva this week for talks on the island's future."
+    found = triples(code(pipeline, text))
+    assert {frozenset((s, t)) for ty, s, t in found if ty == "CONSULT"} == {frozenset(("GRC", "TUR"))}, found

@@ -54,6 +54,8 @@ ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "
                 "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce"}
 # Nouns that take a part of what follows "of": "suspended part of its aid program" suspends aid.
 PARTITIVES = {"part", "portion", "half", "share", "bulk", "rest", "some", "most", "all", "much", "parts"}
+# Verbs of going somewhere, whose subject holds the talks they go for ("returned to Geneva for talks").
+TRAVEL_VERBS = {"return", "arrive", "travel", "come", "go", "head", "fly", "gather", "convene", "meet", "sit"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
@@ -267,19 +269,22 @@ class EventCoder:
                 return found, True
             if token.dep_ == "pobj" and token.head.dep_ == "prep":
                 prep = token.head
-                visit = pattern is not None and pattern.cameo.startswith("04") and prep.lower_ == "during"
+                meeting = pattern is not None and pattern.cameo.startswith("04")
+                visit = meeting and (prep.lower_ == "during" or (  # "during his visit", "came for talks"
+                    prep.lower_ == "for" and prep.head.lemma_.lower() in TRAVEL_VERBS))
                 if (prep.lower_ in BACKGROUND_PREPS and not visit) or \
                         prep.head.lower_ in ("due", "owing", "thanks", "prior"):
                     return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
-                    if token.lemma_.lower() not in LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}:
+                    doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"} | (TRAVEL_VERBS if visit else set())
+                    if token.lemma_.lower() not in doers:
                         return [], False
                     found, _ = self.subjects(token)
                     return found, True
                 continue
-            if token.dep_ == "conj":
-                token = token.head
+            if token.dep_ == "conj" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+                token = token.head  # "undertook a mediation mission": the mission's doer
                 continue
             break
         return [], False
@@ -342,6 +347,10 @@ class EventCoder:
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             out.append(trigger.head)  # "the man arrested by police"
         preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
+        if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+            holders.append(trigger.head)  # "a mediation mission between X and Y"
+            if trigger.head.dep_ == "dobj" and trigger.head.head.pos_ == "VERB":
+                holders.append(trigger.head.head)
         if is_noun and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             holders.append(trigger.head)  # "held talks with X": the preposition hangs on the verb
         if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
@@ -396,6 +405,10 @@ class EventCoder:
     def is_complement_of_trigger(self, token: Token) -> bool:
         """'Invited diplomats to discuss', 'rejected North Korea's demand': the content of a request,
         an invitation or a rejection is part of that event, not an event of its own."""
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            if self.candidates(token.head):
+                return True  # "peace talks": the head noun names the event
+            token = token.head  # "issued arrest warrants": an event of the verb whose object it qualifies
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive:
             head = token.head
@@ -424,6 +437,8 @@ class EventCoder:
     @staticmethod
     def is_stopped(token: Token) -> bool:
         """'Committing to stop all fighting', 'an end to the war': not an event that happened."""
+        while token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            token = token.head  # "ended mediation efforts": what the efforts' noun names is ended too
         while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ("dobj", "pobj"):
             token = token.head.head  # "blocking a package of aid": the package is what is blocked
         head = token.head
@@ -678,7 +693,9 @@ class EventCoder:
         return None
 
     def between(self, noun: Token) -> list[Token]:
-        found = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+        """The parties of "talks between X and Y", also through a head noun ("a mediation mission between")."""
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
+        found = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                  for p in c.children if p.dep_ == "pobj"]
         return expand(found)
 
