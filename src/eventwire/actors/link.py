@@ -60,6 +60,7 @@ class Mention:
     actor: Actor
     kind: str  # person | org | group | country | role
     plural: bool = False
+    subject: bool = False  # named as a clause's subject: what a later subject pronoun most likely means
 
 
 @dataclass
@@ -86,6 +87,14 @@ class ArticleContext:
             if predicate(mention):
                 return mention
         return None
+
+
+def is_subject(head: Token) -> bool:
+    """Does the phrase stand as a clause's subject, itself or as the members of one ("hundreds of
+    demonstrators gathered")?"""
+    while head.dep_ == "pobj" and head.head.lower_ in OF_PREPS and head.head.head.i != head.head.i:
+        head = head.head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
@@ -191,7 +200,7 @@ class ActorLinker:
         """The actor a phrase names; `avoid` is the event's other party, which a pronoun is not."""
         actor, kind, plural = self._link(head, ctx, avoid)
         if actor is not None and kind != "pronoun":
-            ctx.remember(Mention(actor, kind, plural))
+            ctx.remember(Mention(actor, kind, plural, is_subject(head)))
         return actor
 
     def _link(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> tuple[Actor | None, str, bool]:
@@ -514,7 +523,9 @@ class ActorLinker:
                 c.dep_ == "nummod" or c.lower_ == "both" for c in head.children):
             # people of a state act where the clause says, else in the story's state; so does "the minister"
             # (not "the two leaders": several, named before)
-            country = self.clause_place_state(head) or ctx.focus_country
+            earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.actor.country is not None) \
+                if role.agent in DOMESTIC_AGENTS else None  # "Protesters also targeted ...": those told of before
+            country = self.clause_place_state(head) or (earlier.actor.country if earlier else ctx.focus_country)
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
 
@@ -571,10 +582,12 @@ class ActorLinker:
         def other(m: Mention) -> bool:
             return avoid is None or (m.actor.name, m.actor.country) != (avoid.name, avoid.country)
 
+        subject = token.dep_ in ("nsubj", "nsubjpass")  # "Demonstrators stormed the embassies. They ...": them
         if lower in PERSONAL:
             found = ctx.last(lambda m: m.kind == "person" and other(m))
         elif lower in PLURAL:  # a plural noun phrase first ("the rebels ... they"), then a collective
-            found = ctx.last(lambda m: m.plural and other(m), within=3) or \
+            found = (subject and ctx.last(lambda m: m.plural and m.subject and other(m), within=4)) or \
+                ctx.last(lambda m: m.plural and other(m), within=3) or \
                 ctx.last(lambda m: m.kind in ("country", "org", "group", "role") and other(m))
         elif lower in NEUTER:
             found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural and other(m))
