@@ -308,3 +308,28 @@ def test_negotiators_travelling_for_talks_hold_them(pipeline):
     text = "Greek and Turkish negotiators return to Geneva this week for talks on the island's future."
     found = triples(code(pipeline, text))
     assert {frozenset((s, t)) for ty, s, t in found if ty == "CONSULT"} == {frozenset(("GRC", "TUR"))}, found
+
+
+def test_a_condemned_act_is_the_one_told_with_the_same_word(pipeline):
+    text = ("Turkish jets struck several villages in northern Iraq on Monday. Kurdish fighters fired rockets at "
+            "a Turkish base in response. Germany condemned the strikes on civilian areas.")
+    found = triples(code(pipeline, text))
+    assert ("ACCUSE", "DEU", "TUR") in found, found
+
+
+def test_aid_delivered_where_a_convoy_arrived_goes_to_that_state(pipeline):
+    text = ("A convoy of 30 trucks from the World Food Programme reached northern Yemen on Tuesday, "
+            "delivering about 900 tonnes of food to families, the agency said.")
+    found = triples(code(pipeline, text))
+    assert ("AID", "WFP", "YEM") in found, found
+
+
+def test_who_tells_of_an_event_is_not_its_target(pipeline):
+    text = "Ukraine says it has strong evidence proving Russia was behind the missile attacks."
+    found = triples(code(pipeline, text))
+    assert ("ASSAULT", "RUS", "UKR") not in found, found
+
+
+def test_a_speaker_named_by_its_own_pronoun_is_a_party(pipeline):
+    text = "The Armenian defence ministry said its forces were repelling Azerbaijani attacks on Friday."
+    assert ("ASSAULT", "AZE", "ARM") in triples(code(pipeline, text))

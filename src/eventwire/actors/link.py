@@ -216,8 +216,14 @@ class ActorLinker:
         if role is None and (head.ent_iob_ == "O" or head.ent_type_ == "CARDINAL") and head.lower_ in GROUP_HEADS:
             members = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                        for p in c.children if p.dep_ == "pobj"]
-            if members:  # "tens of thousands of people", "a convoy from the World Food Programme"
-                return self._link(members[0], ctx, avoid)
+            members += [p for m in members for c in m.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for p in c.children if p.dep_ == "pobj"]  # "a convoy of 40 trucks from the WFP"
+            for member in members:  # "tens of thousands of people"
+                found = self._link(member, ctx, avoid)
+                if found[0] is not None:
+                    return found
+            if members:
+                return None, "none", False
         if role is None and head.ent_iob_ == "O":
             return None, "none", False  # "Belarus' initiative" is not an actor: its head names none
         tokens = self.phrase(head)

@@ -89,6 +89,8 @@ CLAIMS = {"allegation", "claim", "accusation", "charge", "admission", "assertion
           "denial", "insinuation", "belief", "suspicion", "fear", "fears", "speculation"}
 # ... and verbs whose "of"/"for" phrase is what the accused is said to have done.
 ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege"}
+# Pronouns by which a speaker's own words name it as a party ("its forces", "attacked us").
+SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types that are not told without someone they are aimed at: with no target found, the reading is wrong
@@ -474,7 +476,10 @@ class EventCoder:
         kinds = {cameo(p.cameo).plover for p in self.patterns.nouns.get(lemma, [])}
         if not kinds and lemma not in EVENT_REFERENCES:
             return None
-        for ptype, source in reversed(ctx.events):
+        for ptype, source, said in reversed(ctx.events):  # "condemned the strikes": the striking told before
+            if said == lemma:
+                return source
+        for ptype, source, said in reversed(ctx.events):
             if not kinds or ptype in kinds:
                 return source
         return None
@@ -486,6 +491,8 @@ class EventCoder:
         for obj in direct_objects(trigger):
             if not self.is_actorish(obj):
                 out += self.owners(obj)
+        if trigger.lemma_.lower() in OBJECT_CONTROL and direct_objects(trigger):
+            return [t for t in expand(out) if t not in sources]  # "urged both sides to protect civilians"
         clause = self.complement(trigger)
         if clause is not None and not out:
             if clause.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "REJECT"):
@@ -568,6 +575,10 @@ class EventCoder:
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
+        if not targets and ptype == "AID" and source_actors:
+            where = self.scene_state(trigger, source_tokens, [])  # "delivering food in North Darfur": its people
+            if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
+                targets, guessed = [self.linker.state_actor(where, "CVL")], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
         if not targets and own:
@@ -586,7 +597,7 @@ class EventCoder:
         if ptype == "ASSAULT" and targets and targets[0].country and self.by_unknown_hand(trigger, source_tokens, sources):
             # "a roadside bomb killed two soldiers", "gunmen shot a policeman": an attack whose author is not named
             text = source_tokens[0].text if source_tokens else "unknown attackers"
-            where = self.attack_scene(trigger, source_tokens, target_tokens)  # CAMEO: attackers of the place
+            where = self.scene_state(trigger, source_tokens, target_tokens)  # CAMEO: attackers of the place
             source_actors = [Actor(text, "unknown attackers", (where or "") + "UAF", where, "UAF", None)]
             defaulted = True
         # a source must be someone known, or an attacker the text leaves unnamed
@@ -650,7 +661,7 @@ class EventCoder:
             confidence = max(0.05, confidence - 0.15)
         span = evidence_span(trigger, source_tokens, target_tokens)
         if pairs and not negated and modality is not Modality.HYPOTHETICAL:
-            ctx.events.append((ptype, pairs[0][0]))
+            ctx.events.append((ptype, pairs[0][0], trigger.lemma_.lower()))
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
 
@@ -671,11 +682,14 @@ class EventCoder:
                        for t in source_tokens)
         return any(c.dep_ == "auxpass" for c in trigger.children) and bool(means & WEAPONS)  # "killed in a bombing"
 
-    def attack_scene(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
-        """The state of the place an attack came from or happened in ("fired from the Gaza Strip", "a
-        bombing near Samarra"), outside the victims' own phrase; None when the sentence names none."""
+    def scene_state(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
+        """The state of the place an act came from, happened in or went to ("fired from the Gaza Strip",
+        "a bombing near Samarra", "reached North Darfur, delivering food"), outside the phrase of those it
+        was done to; None when the sentence names none."""
         victims = {t.i for v in target_tokens for t in v.subtree}
         scopes = [trigger] + source_tokens
+        if trigger.dep_ in ("advcl", "conj") and trigger.head.pos_ == "VERB":
+            scopes.append(trigger.head)  # "reached North Darfur, delivering ...": the clause it qualifies
         index = self.linker.entity_index(trigger.doc)
         for scope in scopes:
             for token in scope.subtree:
@@ -685,7 +699,8 @@ class EventCoder:
                 hop = token  # up through "the town of", "a residential sector of" to the place preposition
                 while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
                     hop = hop.head.head
-                if not (hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from"}):
+                reached = hop.dep_ == "dobj" and hop.head.lemma_.lower() in ("reach", "enter")
+                if not reached and not (hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from", "to"}):
                     continue
                 entry = self.linker.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
                 if entry is not None and entry.kind in ("country", "seat", "city") and entry.country:
@@ -721,6 +736,9 @@ class EventCoder:
         other than the source ("Macron recalled the envoys after Canberra ditched the deal"); of another
         state, for the types that only relate states (`foreign`)."""
         taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
+        speaker, _ = modality_rules.attribution(trigger, sentence)
+        if speaker is not None and not self.speaks_of_itself(trigger, speaker):
+            taken |= {t.i for t in speaker.subtree}  # "..., the UN agency said": who tells of it is no party
         best, best_distance = None, None
         for ent in entities(sentence.doc):
             if ent.start < sentence.start or ent.end > sentence.end:
@@ -740,6 +758,17 @@ class EventCoder:
                 continue
             best, best_distance = actor, distance
         return best
+
+    @staticmethod
+    def speaks_of_itself(trigger: Token, speaker: Token) -> bool:
+        """'The Kyrgyz border service said its forces were repelling Tajik attacks': the speaker is a party
+        when what it says holds a possessive or object pronoun that can stand for it."""
+        clause = trigger
+        while clause.head.i != clause.i and clause.head.i != speaker.head.i:
+            clause = clause.head
+        if clause.head.i != speaker.head.i:
+            return False
+        return any(t.lower_ in SPEAKER_PRONOUNS and t.dep_ in ("poss", "dobj", "pobj") for t in clause.subtree)
 
     def link_all(self, tokens: list[Token], avoid: Actor | None, ctx: ArticleContext) -> list[Actor]:
         out = []

@@ -78,8 +78,9 @@ def read(trigger: Token, sentence: Span) -> Reading:
         if token.dep_ in ("advcl",) and any(c.lower_ in CONDITIONAL_MARKS for c in token.children):
             modality = Modality.HYPOTHETICAL
             break
-        if token.dep_ == "advcl" and token.tag_ in ("VBZ", "VBP") and any(
-                c.dep_ == "mark" and c.lower_ == "until" for c in token.children):
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in token.children) and (
+                token.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | PLANNED_AUX
+                                                    for c in token.head.children)):
             modality = Modality.HYPOTHETICAL  # "held in abeyance until Pakistan takes steps": a condition
             break
     if sentence.text.rstrip().endswith("?"):
