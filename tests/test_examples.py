@@ -13,7 +13,7 @@ from eventwire.records import Article
 from conftest import EXAMPLES, read_jsonl
 from test_contract import PLOVER_TYPES, contract_problems
 
-F1_FLOOR = 0.85
+F1_FLOOR = 0.90  # issue 5: our own examples must code at F1 >= 0.90
 ARTICLES, GOLD = EXAMPLES / "articles.jsonl", EXAMPLES / "gold.jsonl"
 
 
