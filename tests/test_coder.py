@@ -333,3 +333,20 @@ def test_who_tells_of_an_event_is_not_its_target(pipeline):
 def test_a_speaker_named_by_its_own_pronoun_is_a_party(pipeline):
     text = "The Armenian defence ministry said its forces were repelling Azerbaijani attacks on Friday."
     assert ("ASSAULT", "AZE", "ARM") in triples(code(pipeline, text))
+
+
+def test_a_threat_with_an_if_clause(pipeline):
+    text = "The European Union may halt its mediation between the two Sudanese factions if the fighting resumes."
+    found = [(e.type, e.source.country) for e in code(pipeline, text, emitted_only=False)]
+    assert ("THREATEN", "EU") in found, found
+
+
+def test_receiving_inspectors_lets_them_in(pipeline):
+    found = triples(code(pipeline, "Iran received a team of inspectors from the IAEA on Monday."))
+    assert ("RETREAT", "IRN", "IAEA") in found, found
+
+
+def test_a_crowd_in_one_sentence_is_one_target(pipeline):
+    text = "Police in Lome fired tear gas at crowds gathered in Togo's capital late on Thursday."
+    found = [e for e in code(pipeline, text) if e.type == "ASSAULT"]
+    assert len(found) == 1 and found[0].target.country == "TGO", [(e.source, e.target) for e in found]

@@ -279,9 +279,9 @@ def dedupe(events: list[Event]) -> list[Event]:
     # One sentence telling one act with two verbs ("opened fire ..., killing one") is one event.
     # Different modes ("called ... and sent his envoy") stay different events.
     in_sentence: dict[tuple, dict] = {}
-    for event in events:
-        key = (event.sentence, event.type or event.cameo, actor_key(event.source), actor_key(event.target),
-               event.negated)
+    for event in events:  # within a sentence, one act on one state ("fired tear gas at crowds in the capital")
+        target = event.target.country if event.target is not None and event.target.country else actor_key(event.target)
+        key = (event.sentence, event.type or event.cameo, actor_key(event.source), target, event.negated)
         by_mode = in_sentence.setdefault(key, {})
         held = by_mode.get(event.mode)
         if held is None or (event.location is not None, event.confidence) > (held.location is not None,

@@ -95,7 +95,7 @@ SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types that are not told without someone they are aimed at: with no target found, the reading is wrong
 # (measured on the gold sets: an AGREE, COERCE, ASSAULT or THREATEN with no target is almost never right).
-AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN"}
+AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN", "CONSULT"}
 # ... except a commitment to act ("agreed to resign", "pledged to keep the crossing open").
 COMMITMENTS = {"agree", "pledge", "promise", "vow", "commit", "undertake"}
 # Types whose events need no target: a guessed one would only be noise.
@@ -411,6 +411,9 @@ class EventCoder:
             if self.candidates(token.head):
                 return True  # "peace talks": the head noun names the event
             token = token.head  # "issued arrest warrants": an event of the verb whose object it qualifies
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB" and token.head.i != token.i:
+            if self.is_complement_of_trigger(token.head):
+                return True  # "refused to allow planes to land and evacuate observers": both are the content
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive:
             head = token.head
@@ -594,7 +597,12 @@ class EventCoder:
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
-        if ptype == "ASSAULT" and targets and targets[0].country and self.by_unknown_hand(trigger, source_tokens, sources):
+        if not source_actors and ptype == "ASSAULT" and source_tokens and source_tokens[0].lemma_.lower() in WEAPONS:
+            earlier = self.referred_event(source_tokens[0], ctx)  # "The strikes hit houses": those told before
+            if earlier is not None:
+                source_actors, inherited = [replace(earlier, text=source_tokens[0].text)], True
+        if not source_actors and ptype == "ASSAULT" and targets and targets[0].country \
+                and self.by_unknown_hand(trigger, source_tokens, sources):
             # "a roadside bomb killed two soldiers", "gunmen shot a policeman": an attack whose author is not named
             text = source_tokens[0].text if source_tokens else "unknown attackers"
             where = self.scene_state(trigger, source_tokens, target_tokens)  # CAMEO: attackers of the place
@@ -623,6 +631,10 @@ class EventCoder:
         if reading.conditional_threat and not negated and modality is not Modality.ASSERTED and \
                 modality is not Modality.REPORTED:
             ptype, code, mode, modality = "THREATEN", "130", None, Modality.PLANNED  # "... unless Z": a threat
+        elif reading.conditional_harm and not negated and modality in (Modality.PLANNED, Modality.HYPOTHETICAL) \
+                and ptype in PLANNED_RETYPE and PLANNED_RETYPE[ptype][0] == "THREATEN":
+            ptype, code = PLANNED_RETYPE[ptype]  # "may halt its mediation if ...", "will retaliate if ..."
+            mode, modality = None, Modality.PLANNED
         if ptype == "AGREE" and pattern.kind == "verb":
             clause = self.complement(trigger)
             inner = self.candidates(clause) if clause is not None else []
@@ -777,6 +789,10 @@ class EventCoder:
                 actor = self.resolve_it(t, avoid, ctx) or self.antecedent(t, avoid, ctx)
             else:
                 actor = self.link_token(t, ctx, avoid)
+            if actor is None and t.pos_ in ("NOUN", "PROPN") and t.ent_iob_ == "O":
+                owner = next(iter(self.owners(t)), None)  # "a blockade on Palestinian lorries": whose lorries
+                actor = self.link_token(owner, ctx, avoid) if owner is not None else None
+                t = owner if actor is not None else t
             if actor is not None:
                 out.append(actor)
                 out += self.co_owners(t, actor, ctx)

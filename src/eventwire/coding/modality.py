@@ -14,7 +14,7 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose infinitive complement has not happened yet ("plans to visit"); "decided to cut ties" and
 # "moved to break off ties" report acts, so they are not here.
 PLANNING_VERBS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "hope", "want", "wish", "seek",
-                  "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer"}
+                  "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer", "swear"}
 # "Failed to reach agreement": the complement did not happen.
 FAILING_VERBS = {"fail", "refuse", "decline"}
 SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
@@ -29,6 +29,7 @@ class Reading:
     attribution_head: Token | None
     attribution_text: str | None
     conditional_threat: bool = False  # "will withdraw its troops unless ...": a threat
+    conditional_harm: bool = False  # "may halt its mediation if ...": a threat when the act harms
 
 
 def governors(token: Token):
@@ -88,10 +89,12 @@ def read(trigger: Token, sentence: Span) -> Reading:
     # "will withdraw ... unless Z": a threat; but the "unless Z" clause itself is only its condition
     unless = any(c.lower_ == "unless" and c.head.i != verb.i for t in chain[:2] for c in t.subtree
                  if c.dep_ == "mark")
+    if_clause = any(c.lower_ in ("if", "should") and c.head.i != verb.i and c.head.head.i == verb.i
+                    for c in verb.subtree if c.dep_ == "mark")
     head, text = attribution(trigger, sentence)
     if modality is Modality.ASSERTED and head is not None:
         modality = Modality.REPORTED
-    return Reading(modality, negated, head, text, conditional_threat=unless)
+    return Reading(modality, negated, head, text, conditional_threat=unless, conditional_harm=if_clause)
 
 
 def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | None]:
