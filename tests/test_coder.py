@@ -350,3 +350,15 @@ def test_a_crowd_in_one_sentence_is_one_target(pipeline):
     text = "Police in Lome fired tear gas at crowds gathered in Togo's capital late on Thursday."
     found = [e for e in code(pipeline, text) if e.type == "ASSAULT"]
     assert len(found) == 1 and found[0].target.country == "TGO", [(e.source, e.target) for e in found]
+
+
+def test_a_verdict_in_reported_speech_condemns(pipeline):
+    text = ("The Malawian president declared martial law on Tuesday night. The opposition leader said the declaration "
+            "was illegal and unconstitutional.")
+    found = code(pipeline, text, published=date(2024, 12, 4))
+    assert [e for e in found if e.type == "ACCUSE" and e.cameo == "111"], [(e.type, e.cameo) for e in found]
+
+
+def test_a_verdict_that_is_denied_condemns_nothing(pipeline):
+    found = code(pipeline, "Malawi banned the rally. The opposition said the ban was not illegal.", published=date(2024, 12, 4))
+    assert not [e for e in found if e.type == "ACCUSE"], [(e.type, e.cameo) for e in found]

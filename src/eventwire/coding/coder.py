@@ -44,7 +44,8 @@ NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", 
             "hostile", "irresponsible", "reckless", "absurd", "baseless", "propaganda", "lie", "lies", "fake",
             "puppet", "regime", "war", "crime", "crimes", "genocide", "aggression", "attempt", "ploy", "farce",
             "sham", "disgrace", "shameful", "outrageous", "despicable", "murderer", "butcher", "thug", "enemy",
-            "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical"}
+            "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical", "unconstitutional",
+            "unlawful", "invalid", "unjustified", "unfounded", "groundless", "unfriendly", "wrong", "mistake"}
 # A noun reached through these words names a cause or a background, not an act of the clause's subject.
 BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following", "over", "since", "during",
                     "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior", "for"}
@@ -67,7 +68,7 @@ STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
 # Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
 EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", "statement", "statements", "action",
                     "actions", "measure", "measures", "announcement", "accusation", "accusations", "allegation",
-                    "allegations", "criticism", "claims", "claim"}
+                    "allegations", "criticism", "claims", "claim", "declaration", "decree", "order"}
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
@@ -133,6 +134,8 @@ class Draft:
 
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
+# "X said the move was illegal": a condemnation of what the clause's subject names (or who made it).
+VERDICT = Pattern("verb", "say", "111", origin="built-in: a condemning verdict in reported speech")
 # Parts of speech a trigger can have: verbs and nouns (patterns), adjectives (readiness, "willing to").
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
@@ -378,6 +381,8 @@ class EventCoder:
             candidates = self.candidates(token)
             if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
                 candidates = [OBLIGATION]
+            if not candidates and self.verdict_subjects(token):  # "X said the decree was illegal"
+                candidates = [VERDICT]
             if not candidates and token.lemma_.lower() in READINESS and token.dep_ in ("acomp", "amod", "ROOT") \
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
                 candidates = [READY]  # "is ready to contribute troops": an intent to cooperate
@@ -438,6 +443,19 @@ class EventCoder:
                 if aux & {"must", "should"}:
                     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         return False
+
+    @staticmethod
+    def verdict_subjects(token: Token) -> list[Token]:
+        """'Lee said the declaration was illegal and unconstitutional': the subjects of a condemning
+        verdict told by a speech verb (what was condemned), or none."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS:
+            return []
+        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
+            said = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+            said += [x for c in said for x in c.conjuncts]
+            if any(c.lower_ in NEGATIVE for c in said) and not any(c.dep_ == "neg" for c in clause.children):
+                return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
+        return []
 
     @staticmethod
     def is_stopped(token: Token) -> bool:
@@ -560,7 +578,7 @@ class EventCoder:
             targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
             indirect = bool(targets)
         if not targets:
-            for obj in direct_objects(trigger):
+            for obj in direct_objects(trigger) + (self.verdict_subjects(trigger) if pattern is VERDICT else []):
                 earlier = self.referred_event(obj, ctx)
                 if earlier is not None and not any(same_actor(earlier, s) for s in source_actors):
                     targets, indirect = [replace(earlier, text=obj.text)], True  # "condemned the expulsion"
