@@ -362,3 +362,10 @@ def test_a_verdict_in_reported_speech_condemns(pipeline):
 def test_a_verdict_that_is_denied_condemns_nothing(pipeline):
     found = code(pipeline, "Malawi banned the rally. The opposition said the ban was not illegal.", published=date(2024, 12, 4))
     assert not [e for e in found if e.type == "ACCUSE"], [(e.type, e.cameo) for e in found]
+
+
+def test_victims_killed_in_a_place_by_a_states_weapons(pipeline):
+    text = "Five villagers were killed in Turkish artillery shelling in the north of Iraq on Friday, officials said."
+    found = [(e.type, e.cameo[:2], e.source.country, e.target.country if e.target else None)
+             for e in code(pipeline, text)]
+    assert ("ASSAULT", "19", "TUR", "IRQ") in found, found

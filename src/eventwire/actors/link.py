@@ -36,6 +36,10 @@ PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "thr
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
                "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
                "most", "all", "leaders", "leadership", "representatives", "envoys", "batch", "unit", "units"}
+# Nouns for a part of a place: "the east of the Gaza Strip" is still in the Gaza Strip.
+REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast", "northwest", "southeast",
+                "southwest", "part", "parts", "region", "area", "areas", "outskirts", "border", "interior", "heart",
+                "rest", "capital", "province", "city", "town", "village", "district"}
 # Heads that name a body by what its members are: "opposition groups", "rebel factions" are the members' sector.
 COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
                     "bloc", "wing"}
@@ -551,7 +555,8 @@ class ActorLinker:
         """The state of a city the head's clause happens in ("demonstrators ... gathered in Gombe in the north
         of Kinshasa"): a city or seat under a place preposition of the head's verb; where they disagree, a
         seat of government, else the last (the container is named after what it contains). A state named
-        there is not taken: it is as often the target ("protested in front of the embassy of Rwanda")."""
+        there is taken only as the place or a part of it ("in the east of the Gaza Strip"): in other phrases
+        it is as often the target ("protested in front of the embassy of Rwanda")."""
         verb = head
         for _ in range(6):
             if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -562,12 +567,17 @@ class ActorLinker:
         found: list[Entry] = []
         for ent in self.entities_in(list(verb.subtree)):
             entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            if entry is None or entry.kind not in ("city", "seat") or not entry.country:
+            if entry is None or entry.kind not in ("city", "seat", "country") or not entry.country:
                 continue
-            token, inside = ent.root, False
+            token, inside, through = ent.root, False, []
             while token.head.i != verb.i and token.head.i != token.i:
                 inside = inside or token.i == head.i  # in the actor's own phrase: that is who, not where
                 token = token.head
+                through.append(token)
+            if entry.kind == "country" and any(t.pos_ == "NOUN" and t.lemma_.lower() not in REGION_WORDS
+                                               for t in through):
+                continue  # a state only as the place itself or a part of it ("in the east of the Gaza Strip"),
+                # not "protested in front of the embassy of Rwanda", where it is the target
             # the phrase must hang on the verb by a place preposition: not "discussed the conflict in Congo"
             if not inside and token.head.i == verb.i and token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
                 found.append(entry)

@@ -76,6 +76,10 @@ CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "s
 WEAPONS = {"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling", "rocket", "missile",
            "mine", "landmine", "grenade", "mortar", "drone", "ambush", "shooting", "gunfire", "sniper", "ied",
            "device", "suicide", "assassination", "raid"}
+# Means of war: a killing by them is military force (CAMEO 19), not an assault on a person (18).
+WAR_MEANS = {"shelling", "shell", "airstrike", "strike", "bombardment", "bombing", "artillery", "tank", "rocket",
+             "missile", "drone", "warplane", "jet", "mortar", "gunship", "helicopter", "offensive", "raid", "fighting",
+             "clash", "clashes", "battle", "firefight", "crossfire"}
 # Causes of death nobody aimed at anyone.
 MISHAPS = {"earthquake", "flood", "flooding", "crash", "accident", "fire", "blaze", "storm", "landslide", "avalanche",
            "stampede", "collapse", "cyclone", "hurricane", "typhoon", "lightning", "disease", "heat", "cold", "tornado"}
@@ -600,6 +604,10 @@ class EventCoder:
             where = self.scene_state(trigger, source_tokens, [])  # "delivering food in North Darfur": its people
             if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True
+        if not targets and ptype == "ASSAULT" and target_tokens:
+            where = self.scene_state(trigger, source_tokens, [])  # "four children were killed in the Gaza Strip"
+            if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
+                targets, guessed = [self.linker.state_actor(where, "CVL")], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
         if not targets and own:
@@ -615,6 +623,14 @@ class EventCoder:
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+        if not source_actors and ptype == "ASSAULT" and not source_tokens:
+            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+                     for p in c.children if p.dep_ == "pobj"]  # "killed in Israeli tank shelling": whose tanks
+            owners = [o for m in means for o in self.owners(m) if o.ent_type_ in ("NORP", "GPE", "ORG")]
+            authors = self.link_all(owners[:1], None, ctx)
+            if authors and authors[0].country and not any(a.country == authors[0].country for a in targets
+                                                          if a.agent not in STATE_AGENTS):
+                source_actors, inherited = authors, True
         if not source_actors and ptype == "ASSAULT" and source_tokens and source_tokens[0].lemma_.lower() in WEAPONS:
             earlier = self.referred_event(source_tokens[0], ctx)  # "The strikes hit houses": those told before
             if earlier is not None:
@@ -895,6 +911,8 @@ class EventCoder:
                 code = "051"
             else:
                 return None, None, None
+        if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i):
+            code = "190"  # "killed in tank shelling", "killed by an air strike": killing as an act of war
         entry = cameo(code)
         if pattern.type and pattern.type != entry.plover:
             return code, pattern.type, pattern.mode  # the table's mode belongs to its own type
