@@ -600,7 +600,8 @@ class EventCoder:
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
-        if not targets and ptype == "AID" and source_actors:
+        if not targets and ptype in ("AID", "AGREE") and source_actors and not (
+                ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1):
             where = self.scene_state(trigger, source_tokens, [])  # "delivering food in North Darfur": its people
             if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True
@@ -696,7 +697,8 @@ class EventCoder:
             targets = [self.linker.state_actor(t.country, people) if t.country == s0.country
                        and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
                        for t in targets]
-        if ptype in SYMMETRIC_TYPES and (indirect or guessed) and len({a.country for a in source_actors}) > 1:
+        if ptype in SYMMETRIC_TYPES and (indirect or guessed or all(not t.country for t in targets)) \
+                and len({a.country for a in source_actors}) > 1:  # ("a pact between the two countries")
             targets = []  # "A and B agreed to a ceasefire at a summit in C": with each other, not with C
         pairs = self.pairs(source_actors, targets, ptype)
         quantity = self.quantity(trigger, target_tokens)
