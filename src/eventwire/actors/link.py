@@ -36,6 +36,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "thr
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
                "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
                "most", "all", "leaders", "leadership", "representatives", "envoys", "batch", "unit", "units"}
+CONTINENT_PARTS = {"south", "latin", "central", "north", "pan"}
 # Nouns for a part of a place: "the east of the Gaza Strip" is still in the Gaza Strip.
 REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast", "northwest", "southeast",
                 "southwest", "part", "parts", "region", "area", "areas", "outskirts", "border", "interior", "heart",
@@ -161,9 +162,12 @@ class ActorLinker:
 
     @staticmethod
     def stance(ent: Span) -> bool:
-        """'Pro-Russian separatists', 'an anti-Syria journalist': a side taken, not a nationality."""
+        """'Pro-Russian separatists', 'an anti-Syria journalist': a side taken, not a nationality (nor is
+        'South American' one)."""
         doc, i = ent.doc, ent.start
         before = doc[i - 1].lower_ if i >= 1 else ""
+        if before in CONTINENT_PARTS and ent.text.lower() in ("american", "americans"):
+            return True  # "the South American", "Latin American leaders": a continent, not the United States
         if before == "-" and i >= 2:
             before = doc[i - 2].lower_
         return before in ("pro", "anti", "pro-", "anti-")
