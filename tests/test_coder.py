@@ -369,3 +369,13 @@ def test_victims_killed_in_a_place_by_a_states_weapons(pipeline):
     found = [(e.type, e.cameo[:2], e.source.country, e.target.country if e.target else None)
              for e in code(pipeline, text)]
     assert ("ASSAULT", "19", "TUR", "IRQ") in found, found
+
+
+def test_peacekeepers_arriving_are_aid_not_a_visit(pipeline):
+    found = triples(code(pipeline, "The first Kenyan peacekeeping troops arrived in Haiti on Tuesday."))
+    assert ("AID", "KEN", "HTI") in found and not [t for t in found if t[0] == "CONSULT"], found
+
+
+def test_a_state_of_siege_is_declared_on_the_states_people(pipeline):
+    found = triples(code(pipeline, "The Bolivian government declared a 30-day state of siege on Saturday."))
+    assert ("COERCE", "BOL", "BOL") in found, found

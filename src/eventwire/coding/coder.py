@@ -35,7 +35,7 @@ LIGHT_VERBS = {"hold", "have", "conduct", "launch", "carry", "stage", "make", "t
                "seek", "engage", "undertake", "complete", "conclude", "attend", "wage", "fight",
                "renew", "expand", "perform", "commit", "do", "sponsor", "broker", "mediate",
                "facilitate", "arrange", "chair", "co-host", "declare", "enforce", "introduce",
-               "tighten", "maintain", "end", "lift"}
+               "tighten", "maintain", "end", "lift", "reimpose", "resume"}
 POSITIVE = {"respected", "great", "good", "friend", "partner", "ally", "hero", "wise", "strong", "excellent",
             "important", "true", "brave", "constructive", "positive", "historic", "trusted", "reliable", "valued",
             "outstanding", "remarkable", "fantastic", "wonderful", "honorable", "honourable", "decent", "fine"}
@@ -55,6 +55,9 @@ ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "
                 "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce"}
 # Nouns that take a part of what follows "of": "suspended part of its aid program" suspends aid.
 PARTITIVES = {"part", "portion", "half", "share", "bulk", "rest", "some", "most", "all", "much", "parts"}
+# Nouns for armed units: their arrival somewhere is a deployment, not a visit.
+TROOPS = {"troop", "troops", "soldier", "soldiers", "force", "forces", "peacekeeper", "peacekeepers", "contingent",
+          "battalion", "deployment", "unit", "units", "marine", "marines", "army"}
 # Verbs of going somewhere, whose subject holds the talks they go for ("returned to Geneva for talks").
 TRAVEL_VERBS = {"return", "arrive", "travel", "come", "go", "head", "fly", "gather", "convene", "meet", "sit"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
@@ -561,6 +564,11 @@ class EventCoder:
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
+        if ptype == "CONSULT" and pattern.kind == "verb" and any(
+                w.lemma_.lower() in TROOPS for t in source_tokens for w in t.subtree):
+            if not any(w.lower_.startswith("peacekeep") for t in source_tokens for w in t.subtree):
+                return []  # "troops arrived in the border town": a deployment, not a visit
+            code, ptype, mode = "074", "AID", None  # "NATO peacekeeping troops arrived in Bosnia"
         if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in direct_objects(trigger)) \
                 and len(source_tokens) >= 2:  # "A and B accused each other": both directions
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
