@@ -379,3 +379,14 @@ def test_peacekeepers_arriving_are_aid_not_a_visit(pipeline):
 def test_a_state_of_siege_is_declared_on_the_states_people(pipeline):
     found = triples(code(pipeline, "The Bolivian government declared a 30-day state of siege on Saturday."))
     assert ("COERCE", "BOL", "BOL") in found, found
+
+
+def test_a_diplomatic_protest_is_an_accusation(pipeline):
+    found = triples(code(pipeline, "Vietnam conveyed its strong protest to China over the seizure of its fishing boat."))
+    assert ("ACCUSE", "VNM", "CHN") in found and not [t for t in found if t[0] == "PROTEST"], found
+
+
+def test_what_a_rejection_rejects_is_not_an_event(pipeline):
+    text = "Hamas announced its rejection of Israel's latest truce proposal on Saturday."
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] == "AGREE"], found

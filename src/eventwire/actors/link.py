@@ -398,7 +398,7 @@ class ActorLinker:
                 subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None:
                     return subject
-                if token.dep_ not in ("conj", "xcomp", "advcl"):
+                if token.dep_ not in ("conj", "xcomp", "advcl", "pcomp"):  # ("since resuming its offensive")
                     return None
             if token.head.i == token.i:
                 return None

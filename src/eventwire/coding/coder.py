@@ -97,6 +97,8 @@ CLAIMS = {"allegation", "claim", "accusation", "charge", "admission", "assertion
           "denial", "insinuation", "belief", "suspicion", "fear", "fears", "speculation"}
 # ... and verbs whose "of"/"for" phrase is what the accused is said to have done.
 ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege"}
+# Types whose event noun takes its content in an "of"/"to" phrase ("the rejection of the proposal").
+CONTENT_TYPES = {"REJECT", "ACCUSE", "REQUEST", "SUPPORT"}
 # Pronouns by which a speaker's own words name it as a party ("its forces", "attacked us").
 SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
@@ -438,7 +440,8 @@ class EventCoder:
             return False
         if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
             return False
-        return any(p.kind == "verb" for p in self.candidates(head))
+        return any(p.kind == "verb" or (token.dep_ == "pobj" and cameo(p.cameo).plover in CONTENT_TYPES)
+                   for p in self.candidates(head))  # (also "its rejection of Israel's proposal")
 
     @staticmethod
     def is_obligation(token: Token) -> bool:
