@@ -364,7 +364,8 @@ def test_a_verdict_in_reported_speech_condemns(pipeline):
 
 
 def test_a_verdict_that_is_denied_condemns_nothing(pipeline):
-    found = code(pipeline, "Malawi banned the rally. The opposition said the ban was not illegal.", published=date(2024, 12, 4))
+    text = "Malawi banned the rally. The opposition said the ban was not illegal."
+    found = code(pipeline, text, published=date(2024, 12, 4))
     assert not [e for e in found if e.type == "ACCUSE"], [(e.type, e.cameo) for e in found]
 
 
@@ -386,7 +387,8 @@ def test_a_state_of_siege_is_declared_on_the_states_people(pipeline):
 
 
 def test_a_diplomatic_protest_is_an_accusation(pipeline):
-    found = triples(code(pipeline, "Vietnam conveyed its strong protest to China over the seizure of its fishing boat."))
+    text = "Vietnam conveyed its strong protest to China over the seizure of its fishing boat."
+    found = triples(code(pipeline, text))
     assert ("ACCUSE", "VNM", "CHN") in found and not [t for t in found if t[0] == "PROTEST"], found
 
 

@@ -29,13 +29,15 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
-DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF", "PTY"}
+DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF",
+                   "PTY"}
 GOVERNMENT_KINDS = {"country", "seat"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 # Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
                "teams", "members", "member", "crowd", "crowds", "delegation", "contingent", "number", "some", "many",
                "most", "all", "leaders", "leadership", "representatives", "envoys", "batch", "unit", "units"}
+# Words that make "American" a continent's: "South American", "Latin American".
 CONTINENT_PARTS = {"south", "latin", "central", "north", "pan"}
 # Nouns for a part of a place: "the east of the Gaza Strip" is still in the Gaza Strip.
 REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast", "northwest", "southeast",

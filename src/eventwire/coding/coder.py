@@ -44,8 +44,9 @@ NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", 
             "hostile", "irresponsible", "reckless", "absurd", "baseless", "propaganda", "lie", "lies", "fake",
             "puppet", "regime", "war", "crime", "crimes", "genocide", "aggression", "attempt", "ploy", "farce",
             "sham", "disgrace", "shameful", "outrageous", "despicable", "murderer", "butcher", "thug", "enemy",
-            "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical", "unconstitutional",
-            "unlawful", "invalid", "unjustified", "unfounded", "groundless", "unfriendly", "wrong", "mistake"}
+            "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical",
+            "unconstitutional", "unlawful", "invalid", "unjustified", "unfounded", "groundless", "unfriendly", "wrong",
+            "mistake"}
 # A noun reached through these words names a cause or a background, not an act of the clause's subject.
 BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following", "over", "since", "during",
                     "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior", "for"}
@@ -292,7 +293,8 @@ class EventCoder:
                     return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
-                    doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"} | (TRAVEL_VERBS if visit else set())
+                    doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}
+                    doers = doers | TRAVEL_VERBS if visit else doers
                     if token.lemma_.lower() not in doers:
                         return [], False
                     found, _ = self.subjects(token)
