@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.nlp import load_pipeline
+from eventwire.nlp import entities, load_pipeline
 
 pytestmark = pytest.mark.model
 
@@ -82,3 +82,14 @@ def test_our_attribute_ruler_and_lemmatizer_do_what_the_model_ones_do():
     got = [[(t.pos_, str(t.morph), t.lemma_, t.tag_) for t in doc] for doc in docs]
     assert sum(len(doc) for doc in got) > 100
     assert got == expected + expected
+
+
+def test_a_hyphenated_title_the_tagger_calls_a_name_is_still_a_title(fast):
+    doc = fast("Vice-President Moody Awori declined to resign on Monday.")
+    assert [(e.text, e.label_) for e in entities(doc) if e.label_ == "PERSON"] == [("Moody Awori", "PERSON")]
+
+
+def test_a_generic_noun_after_the_article_is_no_name_without_it(fast):
+    doc = fast("The Kenya Anti-Corruption Commission questioned him, and the Gulf States met in Doha.")
+    ids = {e.ent_id_ for e in entities(doc)}
+    assert "org:EU:european-commission" not in ids and "country:USA" not in ids, ids

@@ -261,6 +261,7 @@ CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "aug
             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 COMPASS = {"west", "east", "north", "south", "western", "eastern", "northern", "southern"}
+HYPHENS = {"-", "‐", "‑"}
 
 
 def name_chunker(gazetteer_lookup):
@@ -270,9 +271,12 @@ def name_chunker(gazetteer_lookup):
     "Ministry" says so, a treaty as LAW; titles, units ("Coast Guard"), months and weekdays are none."""
 
     def chunk(doc: Doc) -> Doc:
+        def hyphen(t) -> bool:
+            return t.tag_ == "HYPH" or t.text in HYPHENS  # the tagger sometimes calls it NNP ("Vice-President")
+
         def joins(j: int) -> bool:
             """A hyphen written inside a name ("Aboul-Gheit", "Secretary-General")."""
-            return 0 < j < len(doc) - 1 and doc[j].tag_ == "HYPH" and not doc[j - 1].whitespace_ \
+            return 0 < j < len(doc) - 1 and hyphen(doc[j]) and not doc[j - 1].whitespace_ \
                 and not doc[j].whitespace_ and doc[j + 1].is_alpha
 
         covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -287,7 +291,7 @@ def name_chunker(gazetteer_lookup):
             while j < len(doc) and j not in covered and (doc[j].tag_ in ("NNP", "NNPS") or joins(j)
                                                          or joins(j - 1) and doc[j].is_alpha):
                 j += 1  # "Han Dong-hoon": what a joining hyphen ties on belongs to the name
-            while doc[j - 1].tag_ == "HYPH":
+            while hyphen(doc[j - 1]):
                 j -= 1
             words = {t.lower_.strip(".") for t in doc[i:j]}
             if words <= ORG_WORDS | TITLE_MODIFIERS | UNIT_WORDS:  # "the China Coast Guard": a unit, not a name
@@ -311,7 +315,7 @@ def name_chunker(gazetteer_lookup):
                 i = j
                 continue
             titled = False
-            while j - i > 1 and (doc[i].lower_.strip(".") in TITLES | TITLE_MODIFIERS or doc[i].tag_ == "HYPH"):
+            while j - i > 1 and (doc[i].lower_.strip(".") in TITLES | TITLE_MODIFIERS or hyphen(doc[i])):
                 i += 1  # "Prime Minister Mahendra Chaudhry", "Secretary-General X": the title is not the name
                 titled = True
             span = doc[i:j]
@@ -346,6 +350,11 @@ def name_chunker(gazetteer_lookup):
     return chunk
 
 
+# Names that are common nouns without their article: "the States" is the United States, "States" is not.
+NEEDS_THE = {"Commission", "Secretariat", "States", "Council", "Parliament", "Assembly", "Court", "Union",
+             "Commonwealth", "Emirates"}
+
+
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
     """One phrase pattern per surface form, as written and with a capital first letter after "the"."""
     patterns, seen = [], set()
@@ -355,7 +364,9 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
             continue
         variants = {form}
         if form.lower().startswith("the "):
-            variants |= {"The " + form[4:], "the " + form[4:], form[4:]}
+            variants |= {"The " + form[4:], "the " + form[4:]}
+            if form[4:] not in NEEDS_THE:
+                variants.add(form[4:])  # "the Kremlin" is also "Kremlin"; "the Commission" is not "Commission"
         if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
             variants.add(form.title())
         for variant in variants:
