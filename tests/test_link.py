@@ -204,3 +204,9 @@ def test_an_unnamed_party_is_of_the_state_reported_on(nlp, linker):
     found = link_all(nlp, linker, "Kenya held elections on Monday. The ruling party said it would postpone "
                                   "the vote.", date(2025, 3, 1))
     assert found["party"].code == "KENPTY", found["party"]
+
+
+def test_an_ethnic_people_belongs_to_the_state_its_clause_happens_in(nlp, linker):
+    found = link_all(nlp, linker, "Police killed two ethnic Hungarians in a clash in northern Serbia.",
+                     date(2024, 5, 3))
+    assert found["Hungarians"].country == "SRB", found["Hungarians"]

@@ -430,8 +430,9 @@ class ActorLinker:
         country = own.country
         if others:
             country = others[0].country
-        elif any(t.lower_ in ("ethnic", "minority") for t in tokens) and ctx.focus_country:
-            country = ctx.focus_country
+        elif any(t.lower_ in ("ethnic", "minority") for t in tokens) and (self.clause_place_state(head)
+                                                                          or ctx.focus_country):
+            country = self.clause_place_state(head) or ctx.focus_country  # "... in southeastern Serbia"
         entry = self.kb.entries.get(f"country:{country}", own)
         return Actor(text, entry.name, country, country, None, entry.kb_id)
 
@@ -580,10 +581,11 @@ class ActorLinker:
                 inside = inside or token.i == head.i  # in the actor's own phrase: that is who, not where
                 token = token.head
                 through.append(token)
-            if entry.kind == "country" and any(t.pos_ == "NOUN" and t.lemma_.lower() not in REGION_WORDS
-                                               for t in through):
-                continue  # a state only as the place itself or a part of it ("in the east of the Gaza Strip"),
-                # not "protested in front of the embassy of Rwanda", where it is the target
+            if entry.kind == "country" and (ent.label_ != "GPE" or any(  # (not "Turkish artillery")
+                    t.dep_ == "prep" and t.lower_ not in PLACE_PREPS and not (
+                    t.lower_ == "of" and t.head.lemma_.lower() in REGION_WORDS) for t in through)):
+                continue  # a state as the place, a part of it or a place in it ("in the east of the Gaza Strip",
+                # "in a gunbattle in Serbia"), not "in front of the embassy of Rwanda", where it is the target
             # the phrase must hang on the verb by a place preposition: not "discussed the conflict in Congo"
             if not inside and token.head.i == verb.i and token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
                 found.append(entry)
