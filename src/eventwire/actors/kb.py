@@ -544,6 +544,8 @@ def packaged_files() -> list:
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """One knowledge base per process and set of user files (built once per change of its files)."""
     from eventwire.cache import built
-    sources = [Path(__file__), *packaged_files(), DATA / "roles.tsv", *(Path(p) for p in extra)]
+    from eventwire import yamlfiles  # how the files are read is part of what they give
+    sources = [Path(__file__), Path(yamlfiles.__file__), *packaged_files(), DATA / "roles.tsv",
+               *(Path(p) for p in extra)]
     name = "kb" if not extra else "kb-" + hashlib.sha256("\0".join(map(str, extra)).encode()).hexdigest()[:8]
     return built(name, sources, lambda: KnowledgeBase.load(extra))
