@@ -430,9 +430,8 @@ class ActorLinker:
         country = own.country
         if others:
             country = others[0].country
-        elif any(t.lower_ in ("ethnic", "minority") for t in tokens) and (self.clause_place_state(head)
-                                                                          or ctx.focus_country):
-            country = self.clause_place_state(head) or ctx.focus_country  # "... in southeastern Serbia"
+        elif any(t.lower_ in ("ethnic", "minority") for t in tokens):
+            country = self.clause_place_state(head) or ctx.focus_country or country  # "... in southeastern Serbia"
         entry = self.kb.entries.get(f"country:{country}", own)
         return Actor(text, entry.name, country, country, None, entry.kb_id)
 
