@@ -614,13 +614,11 @@ class EventCoder:
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
-        if not targets and ptype in ("AID", "AGREE") and source_actors and not (
-                ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1):
-            where = self.scene_state(trigger, source_tokens, [])  # "delivering food in North Darfur": its people
-            if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
-                targets, guessed = [self.linker.state_actor(where, "CVL")], True
-        if not targets and ptype == "ASSAULT" and target_tokens:
-            where = self.scene_state(trigger, source_tokens, [])  # "four children were killed in the Gaza Strip"
+        given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
+            ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
+        struck = ptype == "ASSAULT" and target_tokens  # "four children were killed in the Gaza Strip"
+        if not targets and (given or struck):  # done to the people of the place it happened in
+            where = self.scene_state(trigger, source_tokens, [])
             if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
