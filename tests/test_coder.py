@@ -396,3 +396,30 @@ def test_what_a_rejection_rejects_is_not_an_event(pipeline):
     text = "Hamas announced its rejection of Israel's latest truce proposal on Saturday."
     found = triples(code(pipeline, text))
     assert not [t for t in found if t[0] == "AGREE"], found
+
+
+def test_a_hyphenated_cease_fire_is_declared(pipeline):
+    found = triples(code(pipeline, "The Karen rebels of Myanmar declared a unilateral cease-fire on Sunday."))
+    assert [t for t in found if t[0] == "RETREAT"], found
+
+
+def test_forces_massed_on_a_border_are_aimed_at_the_state_beyond_it(pipeline):
+    text = "Satellite images showed a build-up of Armenian troops on the Azerbaijani border on Monday."
+    assert ("MOBILIZE", "ARM", "AZE") in triples(code(pipeline, text))
+    text = "Officials reported a deployment of Venezuelan troops along the border with Guyana."
+    assert ("MOBILIZE", "VEN", "GUY") in triples(code(pipeline, text))
+
+
+def test_a_restatement_naming_the_state_without_its_sector_is_the_same_event(pipeline):
+    text = ("Officials reported a large build-up of Venezuelan troops along the border with Guyana on Monday. "
+            "\"We are monitoring a large Venezuelan deployment along the border with Guyana,\" "
+            "a Guyanese minister said.")
+    found = [(e.source.code, e.target.country if e.target else None) for e in code(pipeline, text)
+             if e.type == "MOBILIZE"]
+    assert found == [("VENMIL", "GUY")], found
+
+
+def test_allowing_a_person_to_act_is_a_concession_to_that_person(pipeline):
+    text = "Kenya's Supreme Court decided to allow opposition leader Raila Odinga to run in the election."
+    found = code(pipeline, text, published=date(2017, 9, 1))
+    assert [e for e in found if e.type == "CONCEDE" and e.target is not None], [(e.type, e.target) for e in found]

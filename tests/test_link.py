@@ -210,3 +210,14 @@ def test_an_ethnic_people_belongs_to_the_state_its_clause_happens_in(nlp, linker
     found = link_all(nlp, linker, "Police killed two ethnic Hungarians in a clash in northern Serbia.",
                      date(2024, 5, 3))
     assert found["Hungarians"].country == "SRB", found["Hungarians"]
+
+
+def test_a_name_written_without_its_diacritics_is_the_same_person(nlp, linker):
+    found = link_all(nlp, linker, "Milosevic met Francois Mitterrand in Belgrade.", date(1992, 5, 3))
+    assert (found["Milosevic"].name, found["Milosevic"].country) == ("Slobodan Milošević", "SRB"), found
+    assert found["Mitterrand"].name == "François Mitterrand", found
+
+
+def test_a_former_state_is_coded_as_its_continuator(nlp, linker):
+    found = link_all(nlp, linker, "Czechoslovakia protested to Hungary on Friday.", date(1989, 5, 3))
+    assert found["Czechoslovakia"].country == "CZE", found

@@ -10,6 +10,7 @@ model's exact output.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from functools import lru_cache
 
 import spacy
@@ -355,6 +356,16 @@ NEEDS_THE = {"Commission", "Secretariat", "States", "Council", "Parliament", "As
              "Commonwealth", "Emirates"}
 
 
+# Letters that have no decomposition into a base letter and a diacritic.
+UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
+
+
+def plain_letters(text: str) -> str:
+    """The form without diacritics, case kept: most wires write "Milosevic" and "Francois"."""
+    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
     """One phrase pattern per surface form, as written and with a capital first letter after "the"."""
     patterns, seen = [], set()
@@ -369,6 +380,7 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
                 variants.add(form[4:])  # "the Kremlin" is also "Kremlin"; "the Commission" is not "Commission"
         if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
             variants.add(form.title())
+        variants |= {plain_letters(v) for v in variants}  # "Milosevic" in wires without diacritics
         for variant in variants:
             key = (variant, entry.kb_id)
             if key in seen:

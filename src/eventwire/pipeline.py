@@ -292,9 +292,20 @@ def dedupe(events: list[Event]) -> list[Event]:
         moded = [e for mode, e in by_mode.items() if mode is not None]
         chosen.update(map(id, moded or list(by_mode.values())))
     events = [e for e in events if id(e) in chosen]
+    # "Serbian forces" and "a Serbian deployment": in events of one type, a bare state is its one sector there
+    sectors: dict[tuple, set[str]] = {}
+    for event in events:
+        for actor in (event.source, event.target):
+            if actor is not None and actor.country and actor.agent:
+                sectors.setdefault((event.type, actor.country), set()).add(actor_key(actor))
+
+    def key_of(actor, kind) -> str:
+        known = sectors.get((kind, actor.country), ()) if actor is not None and not actor.agent else ()
+        return next(iter(known)) if len(known) == 1 else actor_key(actor)
+
     groups: dict[tuple, list[Event]] = {}
     for event in events:
-        pair = (actor_key(event.source), actor_key(event.target))
+        pair = (key_of(event.source, event.type), key_of(event.target, event.type))
         if event.type in SYMMETRIC_TYPES:
             pair = tuple(sorted(pair))
         groups.setdefault((event.type or event.cameo, event.mode, pair, event.negated), []).append(event)
@@ -302,7 +313,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     for group in groups.values():
         dated = {}
         for event in group:
-            key = event.date.value if event.date else None
+            key = event.date.value if event.date and event.date.text else None  # a date of no words is a default
             if key not in dated or event.confidence > dated[key].confidence:
                 dated[key] = event
         explicit = [e for e in dated.values() if e.date is not None and e.date.text]

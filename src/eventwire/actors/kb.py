@@ -546,6 +546,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     from eventwire.cache import built
     from eventwire import yamlfiles  # how the files are read is part of what they give
     sources = [Path(__file__), Path(yamlfiles.__file__), *packaged_files(), DATA / "roles.tsv",
-               *(Path(p) for p in extra)]
+               *(Path(p) for p in extra),
+               str(DATA), *(str(Path(p).resolve()) for p in extra)]  # entries cite their file and line
     name = "kb" if not extra else "kb-" + hashlib.sha256("\0".join(map(str, extra)).encode()).hexdigest()[:8]
     return built(name, sources, lambda: KnowledgeBase.load(extra))

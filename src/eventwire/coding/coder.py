@@ -169,6 +169,7 @@ class EventCoder:
         named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
                   if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
+        object_lemmas |= {w for w in map(hyphen_word, named) if w}
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
             if pattern.particle not in parts:
@@ -368,6 +369,9 @@ class EventCoder:
             holders.append(trigger.head)  # "a mediation mission between X and Y"
             if trigger.head.dep_ == "dobj" and trigger.head.head.pos_ == "VERB":
                 holders.append(trigger.head.head)
+        if is_noun and pattern.source == "of":  # "a build-up of forces on the border": the place hangs on the forces
+            holders += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj"]
         if is_noun and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             holders.append(trigger.head)  # "held talks with X": the preposition hangs on the verb
         if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
@@ -375,7 +379,7 @@ class EventCoder:
             out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-                out += [p for p in prep.children if p.dep_ == "pobj"]
+                out += [beyond for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)]
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
         if is_noun:
@@ -1019,11 +1023,23 @@ class EventCoder:
         return False
 
 
+def hyphen_word(token: Token) -> str | None:
+    """'Cease-fire' is three tokens with the last as head: the whole word, or None."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head.i == token.i \
+            and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return None
+
+
 def lemma_guesses(token: Token) -> list[str]:
     """The lemma, then the word itself and regular de-inflections: the small model's lemmatizer slips
     ("staged" → "stag"), and a missed trigger is a missed event."""
     word = token.lower_
     guesses = [token.lemma_.lower(), word]
+    joined = hyphen_word(token)
+    if joined:
+        guesses.insert(0, joined)  # "cease-fire", tokenised as cease - fire
     if word.endswith("ied"):
         guesses.append(word[:-3] + "y")
     if word.endswith("ed"):
@@ -1080,11 +1096,30 @@ def crowd_words(token: Token) -> list[str]:
     return words
 
 
+BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}
+
+
+def across_border(token: Token) -> list[Token]:
+    """'Forces massed on the Kosovo border', 'along the border with Kosovo': the state whose border it
+    is aims the act at that state; any other place or party is itself."""
+    if token.lemma_.lower() not in BORDERS:
+        return [token]
+    beyond = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+              if p.dep_ == "pobj"]
+    beyond = beyond or [c for c in token.children if c.dep_ in ("compound", "poss", "amod")
+                        and c.ent_type_ in ("GPE", "NORP")]
+    return beyond or [token]
+
+
 def direct_objects(token: Token) -> list[Token]:
     """Objects, counting a named entity the parser took for a predicate ("called Lukashenka twice")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if not objects:
         objects = [c for c in token.children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "GPE", "ORG")]
+    if not objects:  # "allow [Ouattara to participate]": the parser's clause subject is the verb's object
+        objects = [s for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                   for s in c.children if s.dep_ == "nsubj"]
     return objects
 
 
