@@ -423,3 +423,40 @@ def test_allowing_a_person_to_act_is_a_concession_to_that_person(pipeline):
     text = "Kenya's Supreme Court decided to allow opposition leader Raila Odinga to run in the election."
     found = code(pipeline, text, published=date(2017, 9, 1))
     assert [e for e in found if e.type == "CONCEDE" and e.target is not None], [(e.type, e.target) for e in found]
+
+
+def test_three_parties_listed_meet_pairwise(pipeline):
+    found = triples(code(pipeline, "Egypt, Jordan, and Qatar met in Cairo on Monday."))
+    pairs = {frozenset((s, t)) for kind, s, t in found if kind == "CONSULT"}
+    assert pairs == {frozenset(("EGY", "JOR")), frozenset(("EGY", "QAT")), frozenset(("JOR", "QAT"))}, found
+
+
+def test_wanting_a_party_to_act_is_a_request_and_the_act_is_not_an_event(pipeline):
+    found = triples(code(pipeline, "Germany wants Poland to expel the Belarusian ambassador."))
+    assert ("REQUEST", "DEU", "POL") in found and not [t for t in found if t[0] == "SANCTION"], found
+
+
+def test_a_light_verb_object_in_the_passive_still_names_the_event(pipeline):
+    found = triples(code(pipeline, "New evidence against Iran was presented by Israel on Tuesday."))
+    assert ("ACCUSE", "ISR", "IRN") in found, found
+
+
+def test_refusing_permission_is_a_rejection_of_the_party_asking(pipeline):
+    found = triples(code(pipeline, "Turkey said it would not give permission to Sweden to join the alliance."))
+    assert ("REJECT", "TUR", "SWE") in found, found
+
+
+def test_a_state_committed_to_a_course_states_an_intent(pipeline):
+    found = triples(code(pipeline, "The finance minister said Ghana is committed to reopening its border with Togo."))
+    assert ("AGREE", "GHA", "TGO") in found, found
+
+
+def test_a_promise_about_ones_own_country_is_an_undirected_commitment(pipeline):
+    found = triples(code(pipeline, "The new Malian president promised to restore order in Mali."))
+    assert ("AGREE", "MLI", None) in found, found
+
+
+def test_a_declaration_demanding_speaks_for_who_issued_it(pipeline):
+    text = "The Kenyan opposition issued a declaration demanding that the electoral commission resign."
+    found = triples(code(pipeline, text))
+    assert [t for t in found if t[0] == "REQUEST" and t[1] == "KEN"], found

@@ -113,7 +113,7 @@ COMMITMENTS = {"agree", "pledge", "promise", "vow", "commit", "undertake"}
 # Types whose events need no target: a guessed one would only be noise.
 UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
-                     "promise", "pledge", "vow", "threaten", "warn", "refuse", "reject", "offer", "call"}
+                     "promise", "pledge", "vow", "threaten", "warn", "refuse", "reject", "offer", "call", "want"}
 # Cooperation that a party says it will not give is a rejection ("would not provide support").
 REFUSABLE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
@@ -151,6 +151,9 @@ VERDICT = Pattern("verb", "say", "111", origin="built-in: a condemning verdict i
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
+# Texts a party issues that speak for it ("issued a statement urging ...").
+STATEMENTS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "appeal", "message",
+              "note", "memorandum", "manifesto", "petition", "ultimatum"}
 
 
 class EventCoder:
@@ -160,7 +163,7 @@ class EventCoder:
 
     # ---- triggers ------------------------------------------------------------------------------
     def fits(self, token: Token, pattern: Pattern) -> bool:
-        objects = direct_objects(token)
+        objects = direct_objects(token) or passive_objects(token)  # "evidence was presented"
         inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food"
         partitive = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children
@@ -216,6 +219,8 @@ class EventCoder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if verb.lower_ in READINESS and is_stative_passive(verb):
+            own = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Vietnam is committed to ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return expand(agents), False
@@ -258,6 +263,10 @@ class EventCoder:
             if head.pos_ in ("VERB", "AUX"):
                 found, _ = self.subjects(head, depth + 1)
                 return found, True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENTS and head.dep_ == "dobj" \
+                and head.head.pos_ == "VERB":  # "issued a declaration demanding ...": who issued it
+            found, _ = self.subjects(head.head, depth + 1)
+            return found, True
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
             return expand([head]), True  # "governments deciding to recognise ...": the noun acts
         return [], False
@@ -347,7 +356,8 @@ class EventCoder:
         objects = direct_objects(trigger)
         holders = [trigger]
         if pattern.object:
-            named = [o for o in objects if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+            named = [o for o in objects or passive_objects(trigger)
+                     if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
             holders += named
             # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
             out += [o for o in named if self.linker.role_noun(o) is not None
@@ -360,7 +370,7 @@ class EventCoder:
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
-        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children):
+        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY:
             out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             out.append(trigger.head)  # "the man arrested by police"
@@ -399,9 +409,11 @@ class EventCoder:
                 candidates = [OBLIGATION]
             if not candidates and self.verdict_subjects(token):  # "X said the decree was illegal"
                 candidates = [VERDICT]
-            if not candidates and token.lemma_.lower() in READINESS and token.dep_ in ("acomp", "amod", "ROOT") \
+            adjectival = token.tag_ == "VBN" and token.lower_ in READINESS and is_stative_passive(token)
+            if (not candidates or adjectival) and token.lemma_.lower() in READINESS | {"commit"} \
+                    and (token.dep_ in ("acomp", "amod", "ROOT") or adjectival) \
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
-                candidates = [READY]  # "is ready to contribute troops": an intent to cooperate
+                candidates = [READY]  # "is ready to contribute troops", "is committed to": an intent to cooperate
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token):
                 continue
@@ -494,6 +506,10 @@ class EventCoder:
             infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if child.dep_ in ("xcomp", "ccomp") or infinitive:
                 return child
+            if child.dep_ == "prep" and child.lower_ == "to":  # "committed to opening up the economy"
+                clause = next((c for c in child.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+                if clause is not None:
+                    return clause
         return None
 
     def owners(self, token: Token) -> list[Token]:
@@ -552,8 +568,8 @@ class EventCoder:
         if pattern.kind == "verb":
             source_tokens, inherited = self.subjects(trigger)
             if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
-                    c.dep_ == "agent" for c in trigger.children):
-                source_tokens, inherited = [], False
+                    c.dep_ == "agent" for c in trigger.children) and pattern is not READY:
+                source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
@@ -717,6 +733,8 @@ class EventCoder:
                 and len({a.country for a in source_actors}) > 1:  # ("a pact between the two countries")
             targets = []  # "A and B agreed to a ceasefire at a summit in C": with each other, not with C
         pairs = self.pairs(source_actors, targets, ptype)
+        if not pairs and targets and trigger.lemma_.lower() in COMMITMENTS and self.complement(trigger) is not None:
+            pairs = [(s, None) for s in source_actors]  # "promised to democratize Serbia": a commitment at home
         quantity = self.quantity(trigger, target_tokens)
         confidence = self.confidence(pattern, inherited or indirect, defaulted, bool(targets), sources, reading)
         if guessed:
@@ -1111,6 +1129,19 @@ def across_border(token: Token) -> list[Token]:
     return beyond or [token]
 
 
+def is_stative_passive(token: Token) -> bool:
+    """'Vietnam is committed to opening up': a participle that says how its subject stands, with no doer."""
+    return any(c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "nsubjpass" for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
+
+
+def passive_objects(token: Token) -> list[Token]:
+    """The subject of a passive verb, which is its object in the active."""
+    if not any(c.dep_ == "auxpass" for c in token.children):
+        return []
+    return [c for c in token.children if c.dep_ == "nsubjpass"]
+
+
 def direct_objects(token: Token) -> list[Token]:
     """Objects, counting a named entity the parser took for a predicate ("called Lukashenka twice")."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -1130,7 +1161,10 @@ def expand(tokens: list[Token]) -> list[Token]:
         out.append(token)
         out += [c for c in token.conjuncts if c.i > token.i]
         for appos in (c for c in token.children if c.dep_ == "appos"):  # "the PM of the UK, Theresa May, Putin ..."
-            out += [c for c in appos.conjuncts if c.i > appos.i]
+            listed = [c for c in appos.conjuncts if c.i > appos.i]
+            if listed and appos.ent_type_ and appos.ent_type_ == token.ent_type_:
+                out.append(appos)  # "The US, Russia, and Switzerland": a list the parser began as an apposition
+            out += listed
     seen, unique = set(), []
     for token in out:
         if token.i not in seen:
