@@ -460,3 +460,21 @@ def test_a_declaration_demanding_speaks_for_who_issued_it(pipeline):
     text = "The Kenyan opposition issued a declaration demanding that the electoral commission resign."
     found = triples(code(pipeline, text))
     assert [t for t in found if t[0] == "REQUEST" and t[1] == "KEN"], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Burmese troops were engaged in ethnic cleansing against the Rohingya in Myanmar.", ("ASSAULT", "MMR")),
+    ("Sudanese soldiers forced out hundreds of villagers from their homes in Darfur.", ("ASSAULT", "SDN")),
+    ("Russia on Monday defended the right of Armenian troops to guard the border.", ("SUPPORT", "RUS")),
+    ("Thousands of Kenyans were converging on Tuesday for a rally in Nairobi to protest new taxes.", ("PROTEST", "KEN")),
+    ("The Japanese government welcomed the Indonesian president's statement on Friday.", ("SUPPORT", "JPN")),
+    ("A Brazilian judge ordered former president Fernando Collor to appear for questioning.", ("REQUEST", "BRA")),
+])
+def test_patterns_of_expulsion_defence_rallies_welcomes_and_orders(pipeline, text, expected):
+    found = {(t[0], t[1]) for t in triples(code(pipeline, text))}
+    assert expected in found, found
+
+
+def test_a_name_with_a_typographic_apostrophe_is_known(pipeline):
+    found = triples(code(pipeline, "The Kurdistan Workers’ Party attacked a Turkish army post on Monday."))
+    assert ("ASSAULT", "TUR", "TUR") in found, found

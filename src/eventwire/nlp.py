@@ -381,6 +381,7 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
         if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
             variants.add(form.title())
         variants |= {plain_letters(v) for v in variants}  # "Milosevic" in wires without diacritics
+        variants |= {v.replace("'", "’") for v in variants if "'" in v}  # "Kurdistan Workers’ Party"
         for variant in variants:
             key = (variant, entry.kb_id)
             if key in seen:

@@ -151,6 +151,8 @@ VERDICT = Pattern("verb", "say", "111", origin="built-in: a condemning verdict i
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
+# Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
+GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
 # Texts a party issues that speak for it ("issued a statement urging ...").
 STATEMENTS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "appeal", "message",
               "note", "memorandum", "manifesto", "petition", "ultimatum"}
@@ -219,9 +221,11 @@ class EventCoder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if verb.lower_ in READINESS and is_stative_passive(verb):
+        if verb.lower_ in READINESS | {"engaged", "involved"} and is_stative_passive(verb):
             own = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Vietnam is committed to ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if own and not any(c.dep_ == "auxpass" for c in verb.children):
+            agents = []  # "Bashir shortened by one hour the curfew": an active verb's "by" is a measure or means
         if agents:
             return expand(agents), False
         if own:
@@ -298,12 +302,16 @@ class EventCoder:
                 meeting = pattern is not None and pattern.cameo.startswith("04")
                 visit = meeting and (prep.lower_ == "during" or (  # "during his visit", "came for talks"
                     prep.lower_ == "for" and prep.head.lemma_.lower() in TRAVEL_VERBS))
-                if (prep.lower_ in BACKGROUND_PREPS and not visit) or \
+                rally = pattern is not None and pattern.cameo.startswith("14") and prep.lower_ == "for" \
+                    and prep.head.lemma_.lower() in GATHERING_VERBS  # "converging for a rally"
+                if (prep.lower_ in BACKGROUND_PREPS and not visit and not rally) or \
                         prep.head.lower_ in ("due", "owing", "thanks", "prior"):
                     return [], False
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
                     doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}
+                    if pattern is not None and pattern.cameo.startswith("14"):
+                        doers = doers | GATHERING_VERBS  # "were converging for a rally": the crowd rallies
                     doers = doers | TRAVEL_VERBS if visit else doers
                     if token.lemma_.lower() not in doers:
                         return [], False
@@ -389,7 +397,8 @@ class EventCoder:
             out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-                out += [beyond for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)]
+                out += [whose for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)
+                        for whose in self.owners_of_place(beyond)]
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
         if is_noun:
@@ -520,6 +529,13 @@ class EventCoder:
         found += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
                   for p in c.children if p.dep_ == "pobj" and (self.is_actorish(p) or p.ent_type_)]
         return expand(found)
+
+    def owners_of_place(self, token: Token) -> list[Token]:
+        """'Set fire to the offices of the Palestinian administrators': a thing owned by a party stands for
+        the party; anything else is itself."""
+        if token.pos_ != "NOUN" or token.ent_type_ or self.is_actorish(token) or token.lemma_.lower() not in PROPERTY:
+            return [token]
+        return self.owners(token) or [token]
 
     def referred_event(self, noun: Token, ctx: ArticleContext):
         """'The expulsion', 'the criticism', 'the move': an event told earlier; its source (an Actor)."""
@@ -1114,6 +1130,10 @@ def crowd_words(token: Token) -> list[str]:
     return words
 
 
+# Buildings and goods that stand for their owner when an act is aimed at them.
+PROPERTY = {"office", "offices", "headquarters", "home", "homes", "house", "houses", "residence", "compound",
+            "premises", "property", "properties", "assets", "building", "buildings", "vehicle", "vehicles",
+            "convoy", "ship", "ships", "vessel", "vessels", "base", "bases", "positions", "position", "camp"}
 BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}
 
 
