@@ -478,3 +478,27 @@ def test_patterns_of_expulsion_defence_rallies_welcomes_and_orders(pipeline, tex
 def test_a_name_with_a_typographic_apostrophe_is_known(pipeline):
     found = triples(code(pipeline, "The Kurdistan Workers’ Party attacked a Turkish army post on Monday."))
     assert ("ASSAULT", "TUR", "TUR") in found, found
+
+
+def test_welcoming_an_act_is_support_for_who_did_it(pipeline):
+    text = "The Kosovar government welcomed the recognition of Kosovo as a state by Kenya and Ghana."
+    found = triples(code(pipeline, text))
+    assert {("SUPPORT", "XKX", "KEN"), ("SUPPORT", "XKX", "GHA")} <= found, found
+
+
+def test_the_release_of_people_held_abroad_is_by_the_state_holding_them(pipeline):
+    text = "The agreement included the release of four Germans held in Iran, officials said."
+    found = triples(code(pipeline, text))
+    assert ("RETREAT", "IRN", "DEU") in found, found
+
+
+def test_how_the_released_came_to_be_held_is_no_arrest(pipeline):
+    text = "On Monday Mexico handed over to Guatemala twelve Guatemalan nationals detained in Chiapas."
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] == "COERCE"], found
+
+
+def test_an_attack_killing_someone_is_one_attack_on_the_victim(pipeline):
+    text = "A Turkish drone strike in Syria killed a senior Iraqi militia commander on Monday."
+    found = [t for t in triples(code(pipeline, text)) if t[0] == "ASSAULT"]
+    assert found == [("ASSAULT", "TUR", "IRQ")], found

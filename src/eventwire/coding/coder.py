@@ -370,6 +370,8 @@ class EventCoder:
             # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
             out += [o for o in named if self.linker.role_noun(o) is not None
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
+            # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
+            out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             out += [o for o in named if o not in out and self.is_actorish(o)  # (not "withdrew its troops")
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
@@ -424,7 +426,7 @@ class EventCoder:
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
                 candidates = [READY]  # "is ready to contribute troops", "is committed to": an intent to cooperate
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
-                    or is_alleged(token):
+                    or is_alleged(token) or is_captive_state(token) or self.is_means_of(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -508,6 +510,15 @@ class EventCoder:
         if token.dep_ == "pobj" and head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ENDING_VERBS:
             return True
         return False
+
+    def is_means_of(self, token: Token) -> bool:
+        """'A U.S. air strike in Baghdad killed Soleimani': the strike is the killing's means, one attack
+        coded once, by the verb that names its victim."""
+        head = token.head
+        if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
+            return False
+        mine = {cameo(p.cameo).plover for p in self.candidates(token)}
+        return "ASSAULT" in mine and any(cameo(p.cameo).plover == "ASSAULT" for p in self.candidates(head))
 
     def complement(self, trigger: Token) -> Token | None:
         """The clause a trigger takes as its content ("agreed to lift", "demanded that X cancel")."""
@@ -669,6 +680,14 @@ class EventCoder:
                 and ctx.focus_country:  # "Camacho was detained": by the authorities of the state reported on
             targets = [replace(targets[0], country=ctx.focus_country,
                                code=ctx.focus_country + (targets[0].agent or ""))] + targets[1:]
+        if not source_actors and pattern.source == "target" and targets:
+            jailers = self.link_all([p for t in target_tokens for c in t.children if is_captive_state(c)
+                                     for x in c.children if x.dep_ == "prep" and x.lower_ == "in"
+                                     for p in x.children if p.dep_ == "pobj"], None, ctx)
+            jailers = [a for a in jailers if a.country and self.linker.is_state(a.country)]
+            if jailers:  # "the release of 10 Americans held in Venezuela": by the state holding them
+                state = self.linker.state_actor(jailers[0].country, "GOV")
+                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
@@ -1153,6 +1172,33 @@ def is_stative_passive(token: Token) -> bool:
     """'Vietnam is committed to opening up': a participle that says how its subject stands, with no doer."""
     return any(c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "nsubjpass" for c in token.children) \
         and not any(c.dep_ == "agent" for c in token.children)
+
+
+CAPTIVITY = {"detain", "hold", "jail", "imprison", "keep", "kidnap", "abduct", "capture", "seize", "take"}
+
+
+def is_captive_state(token: Token) -> bool:
+    """'Handed over the nationals detained in our country', 'the release of Americans held in Venezuela':
+    a participle telling how people being released or exchanged came to be held is their state, not news."""
+    if not (token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in CAPTIVITY):
+        return False
+    return not any(c.dep_ in ("agent", "npadvmod") or (c.dep_ == "prep" and c.lower_ in ("on", "last"))
+                   for c in token.children)  # ("seized by police on Monday" is still an arrest told)
+
+
+def act_doers(noun: Token, verb: Token) -> list[Token]:
+    """'Welcomed the recognition of Palestine as a state by Ireland': the "by" phrase of the act the verb's
+    object names, within the noun's phrase or (as the parser often attaches it) the verb's other phrases."""
+    found = []
+    for prep in (t for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep"):
+        path, node = [], prep.head
+        while node.i not in (noun.i, verb.i) and node.head.i != node.i:
+            path.append(node)
+            node = node.head
+        if node.i in (noun.i, verb.i) and not any(t.pos_ in ("VERB", "AUX") for t in path) \
+                and not (node.i == verb.i and not path):  # (not "welcomed by X", the verb's own doer)
+            found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found
 
 
 def passive_objects(token: Token) -> list[Token]:
