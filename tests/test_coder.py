@@ -502,3 +502,15 @@ def test_an_attack_killing_someone_is_one_attack_on_the_victim(pipeline):
     text = "A Turkish drone strike in Syria killed a senior Iraqi militia commander on Monday."
     found = [t for t in triples(code(pipeline, text)) if t[0] == "ASSAULT"]
     assert found == [("ASSAULT", "TUR", "IRQ")], found
+
+
+def test_a_detention_by_someone_is_theirs_and_the_possessor_is_detained(pipeline):
+    text = "The Ghanaian journalist's detention by Togolese police on Monday sparked protests in Accra."
+    found = [(e.type, e.source.country, e.source.agent) for e in code(pipeline, text) if e.type == "COERCE"]
+    assert found and found[0][1:] == ("TGO", "COP"), found
+
+
+def test_a_states_sanctions_on_unnamed_people_are_not_on_its_own_people(pipeline):
+    text = "The United States imposed sanctions and visa restrictions on 37 people in 13 countries on Friday."
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] == "SANCTION" and t[2] == "USA"], found

@@ -221,3 +221,9 @@ def test_a_name_written_without_its_diacritics_is_the_same_person(nlp, linker):
 def test_a_former_state_is_coded_as_its_continuator(nlp, linker):
     found = link_all(nlp, linker, "Czechoslovakia protested to Hungary on Friday.", date(1989, 5, 3))
     assert found["Czechoslovakia"].country == "CZE", found
+
+
+def test_it_as_a_subject_is_the_last_party_that_was_a_subject(nlp, linker):
+    found = link_all(nlp, linker, "France closed its embassy in Niger. It said the move was temporary.",
+                     date(2023, 8, 3))
+    assert found["It"].country == "FRA", found["It"]

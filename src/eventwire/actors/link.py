@@ -101,6 +101,8 @@ def is_subject(head: Token) -> bool:
     demonstrators gathered")?"""
     while head.dep_ == "pobj" and head.head.lower_ in OF_PREPS and head.head.head.i != head.head.i:
         head = head.head.head
+    if head.dep_ == "ROOT" and head.pos_ == "PROPN" and any(t.pos_ == "VERB" for t in head.children):
+        return True  # "Ecowas, as the bloc is known, imposed ...": a subject the parser made the root
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -612,8 +614,10 @@ class ActorLinker:
             found = (subject and ctx.last(lambda m: m.plural and m.subject and other(m), within=4)) or \
                 ctx.last(lambda m: m.plural and other(m), within=3) or \
                 ctx.last(lambda m: m.kind in ("country", "org", "group", "role") and other(m))
-        elif lower in NEUTER:
-            found = ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural and other(m))
+        elif lower in NEUTER:  # as a subject, the last singular party that was one ("Ecowas ... It demanded")
+            found = (subject and ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and m.subject
+                                          and not m.plural and other(m), within=4)) or \
+                ctx.last(lambda m: m.kind in ("country", "org", "group", "seat") and not m.plural and other(m))
         else:  # "this", "which", "who": not resolved here
             return None
         if found is None:

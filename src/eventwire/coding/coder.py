@@ -286,8 +286,10 @@ class EventCoder:
                        for p in c.children if p.dep_ == "pobj"]
         by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
-        if owners or by:
-            return expand(owners or by), False
+        if by:  # "his detention by the coup leaders": the "by" phrase acts, the possessor undergoes
+            return expand(by), False
+        if owners:
+            return expand(owners), False
         token = noun
         for _ in range(4):
             if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
@@ -403,6 +405,8 @@ class EventCoder:
                         for whose in self.owners_of_place(beyond)]
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
+        if is_noun and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
+            out += [c for c in trigger.children if c.dep_ == "poss"]  # "his detention by the junta": him
         if is_noun:
             out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
                     and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
@@ -1003,6 +1007,9 @@ class EventCoder:
             if ptype in FOREIGN_TYPES and s.country and s.country == t.country \
                     and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS:
                 continue
+            if ptype == "SANCTION" and s.country and s.country == t.country and t.kb_id is None \
+                    and t.agent in ("CVL", None) and s.agent in STATE_AGENTS:
+                continue  # "sanctions on 37 people": a state's sanctions are on foreigners, unnamed ones
             if t.country and (k, t.country) in seen:
                 continue  # "sanctions on Belarusian officials and judges": one act against one state
             seen.add((k, t.country))
@@ -1018,6 +1025,8 @@ class EventCoder:
         candidates.reverse()
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
+            if previous.root.pos_ == "PROPN":  # "Ecowas, as the bloc is known, imposed ...": parsed as the root
+                candidates.append(previous.root)
             candidates += [c for c in previous.root.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
         for candidate in candidates:
             actor = self.linker.link(candidate, ctx)
