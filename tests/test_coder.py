@@ -514,3 +514,20 @@ def test_a_states_sanctions_on_unnamed_people_are_not_on_its_own_people(pipeline
     text = "The United States imposed sanctions and visa restrictions on 37 people in 13 countries on Friday."
     found = triples(code(pipeline, text))
     assert not [t for t in found if t[0] == "SANCTION" and t[2] == "USA"], found
+
+
+def test_an_appeal_to_bodies_including_named_ones_is_to_those_named(pipeline):
+    text = "Sudan said it was appealing to international bodies including the United Nations and the African Union."
+    found = {e.target.code for e in code(pipeline, text) if e.type == "REQUEST" and e.target is not None}
+    assert found == {"UN", "AU"}, found
+
+
+def test_vowing_to_defend_against_a_party_is_a_threat(pipeline):
+    text = "After Monday's port deal with Ethiopia, Somalia vowed that it would defend its territory by all means."
+    found = triples(code(pipeline, text, published=date(2024, 1, 3)))
+    assert ("THREATEN", "SOM", "ETH") in found and not [t for t in found if t[0] == "AGREE" and t[1] == "SOM"], found
+
+
+def test_working_closely_with_a_party_is_cooperation(pipeline):
+    found = triples(code(pipeline, "Kenyan police are working closely with Ugandan police to track the suspects."))
+    assert ("COOPERATE", "KEN", "UGA") in found, found

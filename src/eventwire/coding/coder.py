@@ -110,6 +110,8 @@ RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN", "CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 # ... except a commitment to act ("agreed to resign", "pledged to keep the crossing open").
 COMMITMENTS = {"agree", "pledge", "promise", "vow", "commit", "undertake"}
+# What a party vows to do against another: "vowed that Somalia would defend its territory" threatens.
+HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond"}
 # Types whose events need no target: a guessed one would only be noise.
 UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
@@ -988,6 +990,10 @@ class EventCoder:
                 return None, None, None
         if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i):
             code = "190"  # "killed in tank shelling", "killed by an air strike": killing as an act of war
+        if trigger.lemma_.lower() in COMMITMENTS and code.startswith("03"):
+            complement = self.complement(trigger)
+            if complement is not None and complement.lemma_.lower() in HOSTILE_INTENTS:
+                code = "130"  # "vowed that Somalia would defend its territory": a threat, not a pledge
         entry = cameo(code)
         if pattern.type and pattern.type != entry.plover:
             return code, pattern.type, pattern.mode  # the table's mode belongs to its own type
@@ -1233,6 +1239,11 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Coordinated actors: "Hungary and Romania" → both."""
     out = []
     for token in tokens:
+        members = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "including" and not token.ent_type_
+                   for p in c.children if p.dep_ == "pobj" and p.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")]
+        if members:  # "international bodies including the UN and the AU": the bodies named
+            out += [m for p in members for m in [p] + [c for c in p.conjuncts if c.i > p.i]]
+            continue
         out.append(token)
         out += [c for c in token.conjuncts if c.i > token.i]
         for appos in (c for c in token.children if c.dep_ == "appos"):  # "the PM of the UK, Theresa May, Putin ..."
