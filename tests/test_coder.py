@@ -531,3 +531,10 @@ def test_vowing_to_defend_against_a_party_is_a_threat(pipeline):
 def test_working_closely_with_a_party_is_cooperation(pipeline):
     found = triples(code(pipeline, "Kenyan police are working closely with Ugandan police to track the suspects."))
     assert ("COOPERATE", "KEN", "UGA") in found, found
+
+
+def test_agreements_between_their_countries_are_between_the_two_leaders_states(pipeline):
+    text = ("Indian Prime Minister Narendra Modi received Japanese Prime Minister Fumio Kishida in New Delhi on "
+            "Monday. After their talks, both attended the signing of six agreements between their countries.")
+    found = triples(code(pipeline, text, published=date(2023, 3, 20)))
+    assert {("AGREE", "IND", "JPN"), ("AGREE", "JPN", "IND")} & found, found

@@ -111,7 +111,8 @@ AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN", "CONSULT", "SUPPORT", "
 # ... except a commitment to act ("agreed to resign", "pledged to keep the crossing open").
 COMMITMENTS = {"agree", "pledge", "promise", "vow", "commit", "undertake"}
 # What a party vows to do against another: "vowed that Somalia would defend its territory" threatens.
-HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond"}
+HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond", "eliminate",
+                   "annihilate", "eradicate", "wipe"}
 # Types whose events need no target: a guessed one would only be noise.
 UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
@@ -615,10 +616,12 @@ class EventCoder:
             source_tokens, inherited = self.noun_sources(trigger, pattern)
             if not source_tokens:
                 source_tokens, receivers = self.receiving_roles(trigger)
-            if not source_tokens:
+            if not source_tokens or all(t.lower_ in ("both", "they", "two") for t in source_tokens):
                 parties = self.between(trigger)
-                if len(parties) >= 2:  # "an exchange of prisoners between Russia and Ukraine"
+                if len(parties) >= 2 and not source_tokens:  # "an exchange of prisoners between Russia and Ukraine"
                     return self.code_between(trigger, pattern, parties, sentence, ctx)
+                if len(parties) == 1 and self.is_the_two(parties[0]):  # "both signed agreements between their countries"
+                    return self.code_between(trigger, pattern, parties, sentence, ctx, self.last_two_states(ctx))
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
@@ -837,10 +840,32 @@ class EventCoder:
                  for p in c.children if p.dep_ == "pobj"]
         return expand(found)
 
+    @staticmethod
+    def is_the_two(token: Token) -> bool:
+        """'Their countries', 'the two countries', 'both sides': two parties the sentence does not name."""
+        if token.tag_ != "NNS" or token.lemma_.lower() not in ("country", "nation", "side", "government", "state"):
+            return False
+        return any(c.lower_ in ("their", "two", "both") for c in token.children)
+
+    @staticmethod
+    def last_two_states(ctx: ArticleContext) -> list[Actor]:
+        """The states of the two people named last in the article ("their countries" are the leaders'),
+        else the two states named last."""
+        for kinds in (("person",), ("person", "country", "org", "group", "role", "seat")):
+            found: list[Actor] = []
+            for mention in reversed(ctx.mentions):
+                actor = mention.actor
+                if mention.kind in kinds and actor.country and not any(a.country == actor.country for a in found):
+                    found.append(actor)
+                if len(found) == 2:
+                    return found
+        return []
+
     def code_between(self, trigger: Token, pattern: Pattern, parties: list[Token], sentence: Span,
-                     ctx: ArticleContext) -> list[Draft]:
+                     ctx: ArticleContext, actors: list[Actor] | None = None) -> list[Draft]:
         """Events between parties named together: one symmetric event, or both directions."""
-        actors = [a for a in (self.linker.link(t, ctx) for t in parties) if a is not None]
+        if actors is None:
+            actors = [a for a in (self.linker.link(t, ctx) for t in parties) if a is not None]
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None or len(actors) < 2:
             return []
