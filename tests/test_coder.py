@@ -538,3 +538,9 @@ def test_agreements_between_their_countries_are_between_the_two_leaders_states(p
             "Monday. After their talks, both attended the signing of six agreements between their countries.")
     found = triples(code(pipeline, text, published=date(2023, 3, 20)))
     assert {("AGREE", "IND", "JPN"), ("AGREE", "JPN", "IND")} & found, found
+
+
+def test_an_attack_named_only_as_the_setting_is_not_coded_again(pipeline):
+    text = "Peru granted asylum to five Panamanian officers hiding in an embassy since last month's U.S. invasion."
+    found = triples(code(pipeline, text, published=date(1990, 1, 20)))
+    assert not [t for t in found if t[0] == "ASSAULT"], found

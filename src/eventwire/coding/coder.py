@@ -785,6 +785,8 @@ class EventCoder:
             confidence = max(0.05, confidence - 0.2)
         if self.in_backdrop(trigger):
             confidence = max(0.05, confidence - 0.15)
+            if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in BACKDROP_PREPS - {"during", "over"}:
+                return []  # "... since last month's U.S. invasion": the setting, told as news elsewhere
         span = evidence_span(trigger, source_tokens, target_tokens)
         if pairs and not negated and modality is not Modality.HYPOTHETICAL:
             ctx.events.append((ptype, pairs[0][0], trigger.lemma_.lower()))
