@@ -1121,9 +1121,14 @@ class EventCoder:
 def hyphen_word(token: Token) -> str | None:
     """'Cease-fire' is three tokens with the last as head: the whole word, or None."""
     doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].head.i == token.i \
-            and not doc[token.i - 1].whitespace_ and not doc[token.i - 2].whitespace_:
-        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    hyphens = doc.user_data.get("eventwire.hyphens")
+    if hyphens is None:  # found once per document: asked of every token, a token lookup each is slow
+        hyphens = doc.user_data["eventwire.hyphens"] = frozenset(t.i for t in doc if t.text == "-")
+    if token.i - 1 not in hyphens or token.i < 2:
+        return None
+    hyphen, first = doc[token.i - 1], doc[token.i - 2]
+    if first.head.i == token.i and not hyphen.whitespace_ and not first.whitespace_:
+        return f"{first.lower_}-{token.lower_}"
     return None
 
 
@@ -1252,11 +1257,12 @@ def passive_objects(token: Token) -> list[Token]:
 
 def direct_objects(token: Token) -> list[Token]:
     """Objects, counting a named entity the parser took for a predicate ("called Lukashenka twice")."""
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    children = list(token.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if not objects:
-        objects = [c for c in token.children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "GPE", "ORG")]
+        objects = [c for c in children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "GPE", "ORG")]
     if not objects:  # "allow [Ouattara to participate]": the parser's clause subject is the verb's object
-        objects = [s for c in token.children if c.dep_ == "ccomp" and c.pos_ == "VERB"
+        objects = [s for c in children if c.dep_ == "ccomp" and c.pos_ == "VERB"
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                    for s in c.children if s.dep_ == "nsubj"]
     return objects
