@@ -544,3 +544,23 @@ def test_an_attack_named_only_as_the_setting_is_not_coded_again(pipeline):
     text = "Peru granted asylum to five Panamanian officers hiding in an embassy since last month's U.S. invasion."
     found = triples(code(pipeline, text, published=date(1990, 1, 20)))
     assert not [t for t in found if t[0] == "ASSAULT"], found
+
+
+def test_missiles_launched_by_demonstrators_are_an_attack_not_a_riot(pipeline):
+    found = triples(code(pipeline, "Armenian demonstrators launched rockets at the Armenian parliament on Monday."))
+    assert ("ASSAULT", "ARM", "ARM") in found and not [t for t in found if t[0] == "PROTEST"], found
+
+
+def test_looking_forward_to_working_with_a_party_is_an_intent_to_cooperate(pipeline):
+    text = "Ruto said he looked forward to working with Museveni on the pipeline."
+    found = triples(code(pipeline, text, published=date(2024, 5, 2)))
+    assert ("AGREE", "KEN", "UGA") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peru's most wanted rebel commander has been extradited to Spain.", ("COOPERATE", "PER", "ESP")),
+    ("Mexico extradited two Colombians to Spain on Friday.", ("COOPERATE", "MEX", "ESP")),
+])
+def test_the_extradited_are_no_party_to_an_extradition(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert [t for t in found if t[0] == "COOPERATE"] == [expected], found

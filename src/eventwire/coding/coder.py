@@ -635,6 +635,11 @@ class EventCoder:
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
         own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
         target_tokens = [t for t in own_targets if t not in source_tokens]
+        handed: list[Token] = []  # "X was extradited to the US": X is no party, but X's state acts
+        if pattern.source == "target" and pattern.no_object_target and not source_tokens \
+                and any(c.dep_ == "auxpass" for c in trigger.children):
+            handed = expand([c for c in trigger.children if c.dep_ == "nsubjpass"])
+            target_tokens = [t for t in target_tokens if t not in handed]
         sources = [(t, self.link_token(t, ctx)) for t in source_tokens]
         sources = [(t, a) for t, a in sources if a is not None]
         sources += [(t, other) for t, a in list(sources) for other in self.co_owners(t, a, ctx)]
@@ -697,6 +702,10 @@ class EventCoder:
             if jailers:  # "the release of 10 Americans held in Venezuela": by the state holding them
                 state = self.linker.state_actor(jailers[0].country, "GOV")
                 source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+        held = [a for a in self.link_all(handed, None, ctx) if a.country and self.linker.is_state(a.country)]
+        if not source_actors and held:
+            state = self.linker.state_actor(held[0].country, "GOV")
+            source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
@@ -728,7 +737,8 @@ class EventCoder:
         if not any(a.country for a in source_actors) and not any(a.country for a in targets):
             return []  # an event between actors of no known country says nothing about any relation
         if ptype in ("ASSAULT", "COERCE") and any(a.agent == "OPP" for a in source_actors) and \
-                any(w in CROWDS for t in source_tokens for w in crowd_words(t)):
+                any(w in CROWDS for t in source_tokens for w in crowd_words(t)) and \
+                not any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree):  # (missiles are no riot)
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
         if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
