@@ -564,3 +564,12 @@ def test_looking_forward_to_working_with_a_party_is_an_intent_to_cooperate(pipel
 def test_the_extradited_are_no_party_to_an_extradition(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert [t for t in found if t[0] == "COOPERATE"] == [expected], found
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Iraqi Kurds demonstrated in Erbil on Sunday calling for independence from Iraq.",
+    "Protesters demanding the president's resignation stormed the parliament in Nairobi on Tuesday.",
+])
+def test_what_a_protest_demands_is_part_of_the_protest(pipeline, text):
+    found = triples(code(pipeline, text))
+    assert [t for t in found if t[0] == "PROTEST"] and not [t for t in found if t[0] == "REQUEST"], found

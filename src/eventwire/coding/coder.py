@@ -435,6 +435,8 @@ class EventCoder:
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token):
                 continue
+            if self.is_protest_demand(token, candidates):
+                continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
                 if found:
@@ -517,6 +519,19 @@ class EventCoder:
         if token.dep_ == "pobj" and head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ENDING_VERBS:
             return True
         return False
+
+    def is_protest_demand(self, token: Token, candidates: list[Pattern]) -> bool:
+        """'Thousands demonstrated in Kirkuk calling for independence', 'protesters demanding her resignation':
+        what a protest demands is told as the protest's purpose, part of that one event."""
+        if not any(cameo(p.cameo).plover == "REQUEST" for p in candidates) or token.tag_ not in ("VBG", "VB"):
+            return False
+        if token.dep_ == "acl" and token.head.lemma_.lower() in CROWDS:
+            return True
+        if token.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+            return False
+        head = token.head
+        return any(cameo(p.cameo).plover == "PROTEST" for p in self.candidates(head)) or any(
+            cameo(p.cameo).plover == "PROTEST" for o in direct_objects(head) for p in self.candidates(o))
 
     def is_means_of(self, token: Token) -> bool:
         """'A U.S. air strike in Baghdad killed Soleimani': the strike is the killing's means, one attack
