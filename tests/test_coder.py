@@ -152,7 +152,11 @@ def test_protesters_belong_to_the_state_where_they_gather(pipeline):
 
 
 def test_an_unnamed_minister_is_of_the_state_reported_on(pipeline):
+    # (what the protest demands is part of the protest: the minister is its target)
     text = "Protesters rallied outside parliament in Nairobi, demanding the resignation of the finance minister."
+    found = {(e.type, e.target.code if e.target else None) for e in code(pipeline, text)}
+    assert ("PROTEST", "KENGOV") in found, found
+    text = "Opposition leaders in Nairobi demanded the resignation of the finance minister on Monday."
     found = {(e.type, e.target.code if e.target else None) for e in code(pipeline, text)}
     assert ("REQUEST", "KENGOV") in found, found
 
