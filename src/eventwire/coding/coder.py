@@ -435,7 +435,7 @@ class EventCoder:
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token):
                 continue
-            if self.is_protest_demand(token, candidates):
+            if self.is_protest_demand(token, candidates) or is_setting(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -810,8 +810,6 @@ class EventCoder:
             confidence = max(0.05, confidence - 0.2)
         if self.in_backdrop(trigger):
             confidence = max(0.05, confidence - 0.15)
-            if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ in BACKDROP_PREPS - {"during", "over"}:
-                return []  # "... since last month's U.S. invasion": the setting, told as news elsewhere
         span = evidence_span(trigger, source_tokens, target_tokens)
         if pairs and not negated and modality is not Modality.HYPOTHETICAL:
             ctx.events.append((ptype, pairs[0][0], trigger.lemma_.lower()))
@@ -1136,8 +1134,10 @@ class EventCoder:
                 return False
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKDROP_MARKS for c in token.children):
                 return True
-            if token.dep_ in ("pobj", "pcomp") and (head.lower_ in BACKDROP_PREPS or (
-                    head.lower_ == "to" and head.head.lower_ in ("response", "reaction", "retaliation"))):
+            if token.dep_ in ("pobj", "pcomp") and (head.lower_ in BACKDROP_PREPS | {"because"} or (
+                    head.lower_ == "to" and head.head.lower_ in ("response", "reaction", "retaliation", "due",
+                                                                  "owing")) or (
+                    head.lower_ == "of" and head.head.lower_ == "because")):  # "because of fighting between ..."
                 return True
             token = head
         return False
@@ -1244,6 +1244,16 @@ def is_stative_passive(token: Token) -> bool:
     """'Vietnam is committed to opening up': a participle that says how its subject stands, with no doer."""
     return any(c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "nsubjpass" for c in token.children) \
         and not any(c.dep_ == "agent" for c in token.children)
+
+
+def is_setting(token: Token) -> bool:
+    """'... since last month's U.S. invasion', 'because of fighting between X and Y': an act named only as
+    the setting of the news, told as news elsewhere if at all."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in BACKDROP_PREPS - {"during", "over"} or prep.lower_ == "because" \
+        or (prep.lower_ == "of" and prep.head.lower_ == "because")
 
 
 CAPTIVITY = {"detain", "hold", "jail", "imprison", "keep", "kidnap", "abduct", "capture", "seize", "take"}
