@@ -1,4 +1,4 @@
-"""The historical people file (people/history.yaml, 1985-2015) and the earlier roles added to the
+"""The historical people files (people/history*.yaml, 1985-2015) and the earlier roles added to the
 other people files: invariants over all people files together, and facts we are sure of.
 
 The loader keys people by name and the linker resolves each form to one person, so a person listed in
@@ -192,12 +192,7 @@ def test_shared_surnames_across_families_or_states_are_no_alias(everyone):
     ("EU", "commission_president", "1990-06-01", "Jacques Delors"),
     ("NATO", "secretary_general", "1997-06-01", "Javier Solana"),
     ("IAEA", "director_general", "2003-06-01", "Mohamed ElBaradei"),
-])
-def test_office_holder_on_date(kb, country, office, on, name):
-    assert kb.holder(country, office, date.fromisoformat(on)).name == name
-
-
-@pytest.mark.parametrize("country, office, on, name", [
+    # history_africa.yaml
     ("SEN", "president", "1995-06-01", "Abdou Diouf"),
     ("CIV", "president", "1990-06-01", "Félix Houphouët-Boigny"),
     ("DZA", "president", "2005-06-01", "Abdelaziz Bouteflika"),
@@ -206,9 +201,18 @@ def test_office_holder_on_date(kb, country, office, on, name):
     ("GHA", "president", "1998-06-01", "Jerry Rawlings"),
     ("AGO", "president", "2000-06-01", "José Eduardo dos Santos"),
     ("LSO", "prime_minister", "2005-06-01", "Pakalitha Mosisili"),
+    # history_world.yaml
+    ("NIC", "president", "1992-06-01", "Violeta Chamorro"),
+    ("PER", "president", "1995-06-01", "Alberto Fujimori"),
+    ("PHL", "president", "1987-06-01", "Corazon Aquino"),
+    ("THA", "prime_minister", "2003-06-01", "Thaksin Shinawatra"),
+    ("MYS", "prime_minister", "1995-06-01", "Mahathir Mohamad"),
+    ("KWT", "monarch", "1991-02-01", "Jaber Al-Ahmad Al-Jaber Al-Sabah"),
+    ("CZE", "president", "1995-06-01", "Václav Havel"),
+    ("ROU", "president", "1988-06-01", "Nicolae Ceaușescu"),
+    ("AUT", "president", "1990-06-01", "Kurt Waldheim"),
 ])
-def test_african_office_holder_on_date(kb, country, office, on, name):
-    """Facts from history_africa.yaml, the African states history.yaml does not cover."""
+def test_office_holder_on_date(kb, country, office, on, name):
     assert kb.holder(country, office, date.fromisoformat(on)).name == name
 
 
@@ -244,19 +248,3 @@ def test_bare_bush_names_the_president_of_the_day(kb):
     assert kb.namesake_on("Bush", first, date(2002, 1, 1)).name == "George W. Bush"
     assert kb.namesake_on("Bush", first, date(1990, 1, 1)).name == "George H. W. Bush"
     assert kb.namesake_on("Clinton", first, date(2011, 1, 1)).name == "Hillary Clinton"
-
-
-@pytest.mark.parametrize("country, office, on, name", [
-    ("NIC", "president", "1992-06-01", "Violeta Chamorro"),
-    ("PER", "president", "1995-06-01", "Alberto Fujimori"),
-    ("PHL", "president", "1987-06-01", "Corazon Aquino"),
-    ("THA", "prime_minister", "2003-06-01", "Thaksin Shinawatra"),
-    ("MYS", "prime_minister", "1995-06-01", "Mahathir Mohamad"),
-    ("KWT", "monarch", "1991-02-01", "Jaber Al-Ahmad Al-Jaber Al-Sabah"),
-    ("CZE", "president", "1995-06-01", "Václav Havel"),
-    ("ROU", "president", "1988-06-01", "Nicolae Ceaușescu"),
-    ("AUT", "president", "1990-06-01", "Kurt Waldheim"),
-])
-def test_more_archive_office_holders(kb, country, office, on, name):
-    """Facts from history_world.yaml, the non-African states history.yaml does not cover."""
-    assert kb.holder(country, office, date.fromisoformat(on)).name == name
