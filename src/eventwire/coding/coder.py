@@ -564,8 +564,8 @@ class EventCoder:
         return expand(found)
 
     def owners_of_place(self, token: Token) -> list[Token]:
-        """'Set fire to the offices of the Palestinian administrators': a thing owned by a party stands for
-        the party; anything else is itself."""
+        """'Fired on positions of the Palestinian security forces', 'an attack on the offices of the ruling
+        party': a thing owned by a party stands for the party; anything else is itself."""
         if token.pos_ != "NOUN" or token.ent_type_ or self.is_actorish(token) or token.lemma_.lower() not in PROPERTY:
             return [token]
         return self.owners(token) or [token]
@@ -709,18 +709,16 @@ class EventCoder:
                 and ctx.focus_country:  # "Camacho was detained": by the authorities of the state reported on
             targets = [replace(targets[0], country=ctx.focus_country,
                                code=ctx.focus_country + (targets[0].agent or ""))] + targets[1:]
-        if not source_actors and pattern.source == "target" and targets:
-            jailers = self.link_all([p for t in target_tokens for c in t.children if is_captive_state(c)
-                                     for x in c.children if x.dep_ == "prep" and x.lower_ == "in"
-                                     for p in x.children if p.dep_ == "pobj"], None, ctx)
-            jailers = [a for a in jailers if a.country and self.linker.is_state(a.country)]
-            if jailers:  # "the release of 10 Americans held in Venezuela": by the state holding them
-                state = self.linker.state_actor(jailers[0].country, "GOV")
+        if not source_actors and pattern.source == "target" and (targets or handed):
+            # "the release of 10 Americans held in Venezuela": by the state holding them;
+            # "X was extradited to the US": by X's state
+            jails = [p for t in target_tokens for c in t.children if is_captive_state(c) for x in c.children
+                     if x.dep_ == "prep" and x.lower_ == "in" for p in x.children if p.dep_ == "pobj"]
+            states = [a for a in self.link_all(jails + handed, None, ctx)
+                      if a.country and self.linker.is_state(a.country)]
+            if states:
+                state = self.linker.state_actor(states[0].country, "GOV")
                 source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
-        held = [a for a in self.link_all(handed, None, ctx) if a.country and self.linker.is_state(a.country)]
-        if not source_actors and held:
-            state = self.linker.state_actor(held[0].country, "GOV")
-            source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
