@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -17,18 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+fold = pytest.importorskip("eventwire.actors.kb").fold  # the folding the knowledge base applies to names
+
 PEOPLE = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "actors" / "data" / "people"
 HISTORY = PEOPLE / "history.yaml"
 HEADS = {"state", "government", "both"}
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def fold(text: str) -> str:
-    """The folding the knowledge base applies to names (case, accents, dots, hyphens, a leading "the")."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'").lower()
-    text = re.sub(r"^the\s+", "", text)
-    return re.sub(r"[\s\-\.]+", " ", text).strip()
 
 
 def bounds(value) -> tuple[date, date]:

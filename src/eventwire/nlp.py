@@ -10,7 +10,6 @@ model's exact output.
 from __future__ import annotations
 
 import logging
-import unicodedata
 from functools import lru_cache
 
 import spacy
@@ -18,7 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.kb import KnowledgeBase, load_kb, plain_letters
 
 log = logging.getLogger(__name__)
 
@@ -354,16 +353,6 @@ def name_chunker(gazetteer_lookup):
 # Names that are common nouns without their article: "the States" is the United States, "States" is not.
 NEEDS_THE = {"Commission", "Secretariat", "States", "Council", "Parliament", "Assembly", "Court", "Union",
              "Commonwealth", "Emirates"}
-
-
-# Letters that have no decomposition into a base letter and a diacritic.
-UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
-
-
-def plain_letters(text: str) -> str:
-    """The form without diacritics, case kept: most wires write "Milosevic" and "Francois"."""
-    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
-    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
 
 
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:

@@ -29,13 +29,21 @@ log = logging.getLogger(__name__)
 DATA = resources.files("eventwire.actors") / "data"
 
 
+# Letters that have no decomposition into a base letter and a diacritic.
+UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
+
+
+def plain_letters(text: str) -> str:
+    """The form without diacritics, case kept: most wires write "Milosevic" and "Francois"."""
+    text = unicodedata.normalize("NFKD", text.translate(UNDECOMPOSED))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a name ("Türkiye" == "turkiye"); the linker folds
     the same few thousand phrases over and over, so answers are remembered."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").lower()
+    text = plain_letters(text).replace("’", "'").lower()
     text = re.sub(r"^the\s+", "", text)
     return re.sub(r"[\s\-\.]+", " ", text).strip()
 
