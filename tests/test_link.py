@@ -227,3 +227,9 @@ def test_it_as_a_subject_is_the_last_party_that_was_a_subject(nlp, linker):
     found = link_all(nlp, linker, "France closed its embassy in Niger. It said the move was temporary.",
                      date(2023, 8, 3))
     assert found["It"].country == "FRA", found["It"]
+
+
+def test_the_people_an_article_names_count_towards_its_state(nlp, linker):
+    found = link_all(nlp, linker, "President William Ruto spoke on Monday. The police arrested ten protesters.",
+                     date(2024, 6, 25))
+    assert found["police"].country == "KEN", found["police"]

@@ -177,7 +177,7 @@ class Pipeline:
         return next(self.process_many([article]))
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
-        ctx = ArticleContext(article.published, focus_country(doc, self.kb))
+        ctx = ArticleContext(article.published, focus_country(doc, self.kb, article.published))
         drafts: list[Draft] = []
         text = doc.text  # built from the tokens on every call: once
         for sentence in doc.sents:

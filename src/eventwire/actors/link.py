@@ -106,13 +106,18 @@ def is_subject(head: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def focus_country(doc: Doc, kb: KnowledgeBase) -> str | None:
-    """The state an article is mostly about: the one its entities name most often."""
+def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None) -> str | None:
+    """The state an article is mostly about: the one its entities name most often, its people included
+    (by the role each holds on the article's date)."""
     counts = Counter()
     for ent in entities(doc):
         entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry and entry.kind in ("country", "seat", "city") and entry.country:
             counts[entry.country] += 1
+        elif entry and entry.kind == "person":
+            role = entry.role_on(when)
+            if role is not None and role.country and kb.entries.get(f"country:{role.country}"):
+                counts[role.country] += 0.5  # a person counts half: who speaks is often not the subject
     if not counts:
         return None
     ranked = counts.most_common(2) + [(None, 0)]
