@@ -433,7 +433,7 @@ class EventCoder:
                     and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children):
                 candidates = [READY]  # "is ready to contribute troops", "is committed to": an intent to cooperate
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
-                    or is_alleged(token) or is_captive_state(token) or self.is_means_of(token):
+                    or is_alleged(token) or is_captive_state(token) or self.is_means_of(token, candidates):
                 continue
             if self.is_protest_demand(token, candidates) or is_setting(token):
                 continue
@@ -533,14 +533,14 @@ class EventCoder:
         return any(cameo(p.cameo).plover == "PROTEST" for p in self.candidates(head)) or any(
             cameo(p.cameo).plover == "PROTEST" for o in direct_objects(head) for p in self.candidates(o))
 
-    def is_means_of(self, token: Token) -> bool:
+    def is_means_of(self, token: Token, candidates: list[Pattern]) -> bool:
         """'A U.S. air strike in Baghdad killed Soleimani': the strike is the killing's means, one attack
-        coded once, by the verb that names its victim."""
+        coded once, by the verb that names its victim (`candidates`: the token's own patterns)."""
         head = token.head
         if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
             return False
-        mine = {cameo(p.cameo).plover for p in self.candidates(token)}
-        return "ASSAULT" in mine and any(cameo(p.cameo).plover == "ASSAULT" for p in self.candidates(head))
+        return any(cameo(p.cameo).plover == "ASSAULT" for p in candidates) \
+            and any(cameo(p.cameo).plover == "ASSAULT" for p in self.candidates(head))
 
     def complement(self, trigger: Token) -> Token | None:
         """The clause a trigger takes as its content ("agreed to lift", "demanded that X cancel")."""
