@@ -580,3 +580,65 @@ def test_the_extradited_are_no_party_to_an_extradition(pipeline, text, expected)
 def test_what_a_protest_demands_is_part_of_the_protest(pipeline, text):
     found = triples(code(pipeline, text))
     assert [t for t in found if t[0] == "PROTEST"] and not [t for t in found if t[0] == "REQUEST"], found
+
+
+def test_an_arrest_in_a_named_state_is_by_that_state(pipeline):
+    found = triples(code(pipeline, "A Danish aid worker was arrested in Tunisia for spying, his family said."))
+    assert ("COERCE", "TUN", "DNK") in found, found
+
+
+def test_a_complaint_targets_who_did_what_it_complains_of(pipeline):
+    found = triples(code(pipeline, "Jordan complained to the Security Council over Syrian air raids near its border."))
+    assert ("ACCUSE", "JOR", "SYR") in found and ("ASSAULT", "SYR", "JOR") in found, found
+
+
+def test_who_is_indicted_and_resigns_resigns_themself(pipeline):
+    text = "Guatemala's finance minister has been indicted by a United Nations tribunal and will resign."
+    found = code(pipeline, text, emitted_only=False)
+    resigned = [e for e in found if e.trigger.lower() == "resign"]
+    assert resigned and all(e.source.country == "GTM" for e in resigned), [(e.type, e.source, e.trigger) for e in found]
+
+
+def test_a_demand_for_withdrawal_is_on_those_who_must_withdraw(pipeline):
+    found = triples(code(pipeline, "Georgia demanded the withdrawal of Russian troops from Abkhazia."))
+    assert ("REQUEST", "GEO", "RUS") in found, found
+
+
+def test_the_name_of_a_treaty_or_an_alliance_is_no_event(pipeline):
+    found = triples(code(pipeline, "The Hungarian minister was the first Warsaw Pact official to visit Spain."))
+    assert not [t for t in found if t[0] == "AGREE"], found
+
+
+def test_a_call_for_calm_is_made_to_the_state_the_story_is_about(pipeline):
+    text = ("Riots broke out in Dili, the capital of Timor-Leste, on Sunday. "
+            "Portugal continues to call for calm and restraint, its foreign minister said.")
+    found = triples(code(pipeline, text))
+    assert ("AGREE", "PRT", "TLS") in found, found
+
+
+def test_an_acronym_means_the_name_the_article_spelled_out(pipeline):
+    text = ("Riots broke out in Nuku'alofa, the capital of Tonga, on Monday. Fiji sent 40 officers of the Royal "
+            "Fiji Police Force to Tonga after the Tongan government asked for help. RFPF officers were working "
+            "closely with local police, Tonga's police minister said.")
+    found = triples(code(pipeline, text, published=date(2024, 5, 2)))
+    assert {("COOPERATE", "FJI", "TON"), ("COOPERATE", "TON", "FJI")} & found, found
+
+
+def test_what_one_is_too_busy_to_do_is_not_done(pipeline):
+    found = triples(code(pipeline, "Soldiers were too busy guarding the palace to help the Sudanese refugees."))
+    assert not [t for t in found if t[0] == "AID"], found
+
+
+def test_an_attack_blamed_on_a_state_is_by_that_state(pipeline):
+    text = "Estonia said the outage was caused by a cyberattack on the ministry's servers that Tallinn blamed on Moscow."
+    found = triples(code(pipeline, text))
+    assert ("COERCE", "RUS", "EST") in found, found
+
+
+def test_them_after_a_list_of_parties_names_that_list(pipeline):
+    text = ("Uganda said the rebels had also attacked Rwanda. "
+            "Kenya had informed its neighbours, the member states of the African Union and other friendly nations "
+            "and shared the evidence with them.")
+    found = triples(code(pipeline, text))
+    assert {("COOPERATE", "KEN", "AU"), ("COOPERATE", "AU", "KEN")} & found, found
+    assert not [t for t in found if t[0] == "COOPERATE" and "RWA" in t], found

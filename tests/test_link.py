@@ -233,3 +233,19 @@ def test_the_people_an_article_names_count_towards_its_state(nlp, linker):
     found = link_all(nlp, linker, "President William Ruto spoke on Monday. The police arrested ten protesters.",
                      date(2024, 6, 25))
     assert found["police"].country == "KEN", found["police"]
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Officials said USAID would fund clinics in Chad.", "USAID", "USAGOV"),
+    ("The Bundestag voted against the bill.", "Bundestag", "DEULEG"),
+    ("MI6 said it had expelled no one.", "MI6", "GBRSPY"),
+    ("The China Coast Guard blocked a supply boat.", "Guard", "CHNCOP"),
+])
+def test_state_bodies_named_by_their_own_names(nlp, linker, text, word, code):
+    found = link_all(nlp, linker, text, date(2024, 6, 1))
+    assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+def test_local_police_are_of_the_state_the_story_is_about(nlp, linker):
+    text = "Riots shook Honiara in the Solomon Islands. Australian officers arrived to work with local police."
+    assert link_all(nlp, linker, text)["police"].country == "SLB"

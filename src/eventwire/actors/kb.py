@@ -540,8 +540,8 @@ class KnowledgeBase:
 
 
 def packaged_files() -> list:
-    """The packaged data files, in load order: states, organisations, groups, then people."""
-    files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml"]
+    """The packaged data files, in load order: states, organisations, groups, state bodies, then people."""
+    files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml", DATA / "state_bodies.yaml"]
     people_dir = DATA / "people"
     if people_dir.is_dir():
         files += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -157,6 +157,27 @@ class ActorLinker:
             doc.user_data["eventwire_entities"] = index
         return index
 
+    @staticmethod
+    def spelled_out(doc: Doc) -> dict[str, int]:
+        """Acronym → the last word of the capitalised name it abbreviates, where the article first
+        spells it out ("70 Australian Federal Police ... AFP officers"); built once per document."""
+        found = doc.user_data.get("eventwire_acronyms")
+        if found is None:
+            found, run = {}, []
+            for token in list(doc) + [None]:
+                if token is not None and token.is_alpha and token.text[:1].isupper() and not token.is_upper \
+                        and not token.is_sent_start:
+                    run.append(token)
+                    continue
+                if token is not None and run and token.lower_ in ("of", "for", "and") and \
+                        token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
+                    continue  # "Agency for International Development"
+                if len(run) >= 2:
+                    found.setdefault("".join(t.text[0] for t in run), run[-1].i)
+                run = []
+            doc.user_data["eventwire_acronyms"] = found
+        return found
+
     def entities_in(self, tokens: list[Token]) -> list[Span]:
         if not tokens:
             return []
@@ -246,6 +267,12 @@ class ActorLinker:
         tokens = self.phrase(head)
         ents = self.entities_in(tokens)
         text = self.surface(head, tokens)
+        for word in tokens:  # an acronym of a name the article spelled out before names what that name does
+            where = self.spelled_out(head.doc).get(word.text) if word.is_upper and word.is_alpha else None
+            if where is not None and where < word.i and all(t.i != where for t in tokens):
+                actor, kind, plural = self._link(head.doc[where], ctx, avoid)
+                if actor is not None and actor.country:
+                    return replace(actor, text=self.surface(head, tokens)), kind, plural
         known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries
                  and not self.stance(ent)]
         plural = head.tag_ in ("NNS", "NNPS")
@@ -538,6 +565,8 @@ class ActorLinker:
             if earlier is not None and (head.tag_ != "NNS" or earlier.plural):
                 a = earlier.actor
                 return Actor(text, a.name, a.code, a.country, a.agent, a.kb_id)
+        if any(c.dep_ == "amod" and c.lower_ == "local" for c in head.children) and self.is_state(ctx.focus_country):
+            return self.state_actor(ctx.focus_country, role.agent, text)  # "local police": of the story's state
         named = self.included(head, ctx, avoid) if head.tag_ == "NNS" and role.agent == "CVL" else None
         if named is not None:  # "sanctions on dozens of people ..., including Iranian officers"
             return Actor(text, named.name, named.code, named.country, named.agent, named.kb_id)
@@ -606,6 +635,18 @@ class ActorLinker:
                 return ctx.people[part]
         return None
 
+    def plural_before(self, token: Token, ctx: ArticleContext, avoid: Actor | None) -> Actor | None:
+        """The nearest plural noun phrase before an object pronoun in its own sentence that names a
+        party other than `avoid`."""
+        for word in reversed(token.sent[:token.i - token.sent.start]):
+            if word.tag_ not in ("NNS", "NNPS") or word.dep_ not in ("dobj", "pobj", "conj", "appos"):
+                continue
+            actor, _, _ = self._link(word, ctx, avoid)
+            if actor is not None and (actor.country or actor.kb_id) and (
+                    avoid is None or (actor.name, actor.country) != (avoid.name, avoid.country)):
+                return actor
+        return None
+
     def pronoun(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
         lower = token.lower_
 
@@ -616,6 +657,10 @@ class ActorLinker:
         if lower in PERSONAL:
             found = ctx.last(lambda m: m.kind == "person" and other(m))
         elif lower in PLURAL:  # a plural noun phrase first ("the rebels ... they"), then a collective
+            if not subject and lower in ("them", "themselves"):
+                near = self.plural_before(token, ctx, avoid)  # "notified its allies ... and shared it with them"
+                if near is not None:
+                    return replace(near, text=token.text)
             found = (subject and ctx.last(lambda m: m.plural and m.subject and other(m), within=4)) or \
                 ctx.last(lambda m: m.plural and other(m), within=3) or \
                 ctx.last(lambda m: m.kind in ("country", "org", "group", "role") and other(m))

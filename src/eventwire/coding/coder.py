@@ -68,6 +68,8 @@ PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "sh
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 # Cooperation between organs of one state is not a relation between actors: only across borders.
 FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
+# Nouns a demonym names a language or culture of, not a party: "the Russian language".
+TONGUES = {"language", "languages", "tongue", "dialect", "alphabet", "script", "literature", "cuisine"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
 # Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
 EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", "statement", "statements", "action",
@@ -242,6 +244,8 @@ class EventCoder:
             if subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she", "we") and \
                     verb.dep_ == "ccomp" and verb.head.lemma_.lower() in modality_rules.SPEECH_VERBS:
                 speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if not speakers and verb.head.dep_ == "advcl" and verb.head.tag_ == "VBG":
+                    speakers = [s for s in self.subjects(verb.head, depth + 1)[0] if s.pos_ != "PRON"]  # "..., saying he"
                 if speakers:  # "Lithuania and Latvia said they supported ...": the speakers
                     return expand(speakers), False
             if not self.is_actorish(subject) and subject.ent_iob_ == "O":
@@ -254,6 +258,10 @@ class EventCoder:
         if depth > 3 or verb.head.i == verb.i:
             return [], False
         head = verb.head
+        if verb.dep_ == "conj" and verb.tag_ != "VBN" and any(c.dep_ == "auxpass" for c in head.children):
+            undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if undergoers:  # "was indicted by the court and will resign": the one indicted resigns
+                return expand(undergoers), True
         if verb.dep_ == "conj":
             found, _ = self.subjects(head, depth + 1)
             return found, True
@@ -291,6 +299,11 @@ class EventCoder:
               if p.dep_ == "pobj"]
         if by:  # "his detention by the coup leaders": the "by" phrase acts, the possessor undergoes
             return expand(by), False
+        blamed = [p for t in noun.subtree if t.dep_ == "relcl" and t.lemma_.lower() in ("blame", "attribute", "pin")
+                  for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for p in c.children
+                  if p.dep_ == "pobj"]
+        if blamed and not owners:  # "a cyberattack ... that Tirana blamed on Tehran": Tehran's, as told
+            return expand(blamed), False
         if owners:
             return expand(owners), False
         token = noun
@@ -382,6 +395,8 @@ class EventCoder:
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
+                    for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
@@ -408,6 +423,8 @@ class EventCoder:
                         for whose in self.owners_of_place(beyond)]
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
+                    if pcomp.pos_ == "VERB":  # "working with local police to investigate": the police
+                        out += [p for p in pcomp.children if p.dep_ == "nsubj" and self.is_actorish(p)]
         if is_noun and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
             out += [c for c in trigger.children if c.dep_ == "poss"]  # "his detention by the junta": him
         if is_noun:
@@ -435,7 +452,7 @@ class EventCoder:
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token, candidates):
                 continue
-            if self.is_protest_demand(token, candidates) or is_setting(token):
+            if self.is_protest_demand(token, candidates) or is_setting(token) or is_title(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -470,7 +487,7 @@ class EventCoder:
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive:
             head = token.head
-        elif token.dep_ == "dobj" and token.pos_ == "NOUN":
+        elif token.dep_ == "dobj" and token.pos_ in ("NOUN", "PROPN"):
             head = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in ("for", "to", "of", "on"):
             head = token.head.head
@@ -566,7 +583,14 @@ class EventCoder:
     def owners_of_place(self, token: Token) -> list[Token]:
         """'Fired on positions of the Palestinian security forces', 'an attack on the offices of the ruling
         party': a thing owned by a party stands for the party; anything else is itself."""
-        if token.pos_ != "NOUN" or token.ent_type_ or self.is_actorish(token) or token.lemma_.lower() not in PROPERTY:
+        if token.pos_ != "NOUN" or token.ent_type_ or self.is_actorish(token):
+            return [token]
+        if token.lemma_.lower() in CARRIERS:  # "shot down a helicopter carrying EC truce monitors": those aboard
+            aboard = [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport")
+                      for o in direct_objects(c)]
+            if aboard:
+                return expand(aboard)
+        if token.lemma_.lower() not in PROPERTY:
             return [token]
         return self.owners(token) or [token]
 
@@ -682,6 +706,10 @@ class EventCoder:
                        if not any(same_actor(a, s) for s in source_actors)]
             indirect = bool(targets)
         guessed = False
+        if not targets and source_actors and ptype == "ASSAULT":
+            targets = [a for a in self.link_all(self.complainants(trigger), avoid, ctx)
+                       if a.country and not any(a.country == s.country for s in source_actors)]
+            indirect = bool(targets)
         if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
             foreign = ptype in FOREIGN_TYPES and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
@@ -690,6 +718,9 @@ class EventCoder:
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
+        if not targets and pattern.target == "focus" and self.linker.is_state(ctx.focus_country) \
+                and source_actors and not any(a.country == ctx.focus_country for a in source_actors):
+            targets, guessed = [self.linker.state_actor(ctx.focus_country, "GOV")], True  # "called for calm"
         given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
             ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
         struck = ptype == "ASSAULT" and target_tokens  # "four children were killed in the Gaza Strip"
@@ -718,6 +749,12 @@ class EventCoder:
                       if a.country and self.linker.is_state(a.country)]
             if states:
                 state = self.linker.state_actor(states[0].country, "GOV")
+                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+        if not source_actors and pattern.source == "target" and targets and pattern.kind == "verb" \
+                and any(c.dep_ == "auxpass" for c in trigger.children):
+            where = self.scene_state(trigger, [], target_tokens)  # "a missionary was arrested in Lebanon"
+            if where and self.linker.is_state(where):
+                state = self.linker.state_actor(where, "GOV")
                 source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
@@ -814,6 +851,17 @@ class EventCoder:
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
 
+    def complainants(self, trigger: Token) -> list[Token]:
+        """'Lebanon complained over two Israeli air raids': who complains of an attack that names no
+        target suffered it."""
+        prep = trigger.head
+        if trigger.dep_ != "pobj" or prep.lower_ not in ("over", "about", "of") or prep.head.pos_ != "VERB":
+            return []
+        verb = prep.head
+        if not any(cameo(p.cameo).plover in ("ACCUSE", "PROTEST") for p in self.candidates(verb)):
+            return []
+        return self.subjects(verb)[0]
+
     def by_unknown_hand(self, trigger: Token, source_tokens: list[Token], sources) -> bool:
         """An attack with no known author: the subject names a weapon or an unnamed armed group, or a
         passive names no agent; not a disaster or an accident, whose victims nobody attacked."""
@@ -849,7 +897,9 @@ class EventCoder:
                 while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
                     hop = hop.head.head
                 reached = hop.dep_ == "dobj" and hop.head.lemma_.lower() in ("reach", "enter")
-                if not reached and not (hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from", "to"}):
+                beyond = hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.lower_ in PLACE_PREPS
+                if not reached and not beyond and not (  # ("outside of the Iraqi city of Basra")
+                        hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from", "to"}):
                     continue
                 entry = self.linker.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
                 if entry is not None and entry.kind in ("country", "seat", "city") and entry.country:
@@ -916,6 +966,8 @@ class EventCoder:
                 continue
             if not ent.ent_id_ or ent.start in taken or ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
                 continue
+            if ent.label_ == "NORP" and ent.root.head.lemma_.lower() in TONGUES:
+                continue  # "restrictions on the Russian language": a language, not its state
             entry = self.linker.kb.entries.get(ent.ent_id_)
             if entry is None or entry.kind == "city":
                 continue
@@ -1222,7 +1274,10 @@ def crowd_words(token: Token) -> list[str]:
 # Buildings and goods that stand for their owner when an act is aimed at them.
 PROPERTY = {"office", "offices", "headquarters", "home", "homes", "house", "houses", "residence", "compound",
             "premises", "property", "properties", "assets", "building", "buildings", "vehicle", "vehicles",
-            "convoy", "ship", "ships", "vessel", "vessels", "base", "bases", "positions", "position", "camp"}
+            "convoy", "ship", "ships", "vessel", "vessels", "base", "bases", "positions", "position", "camp",
+            "system", "systems", "network", "networks", "website", "websites", "server", "servers"}
+CARRIERS = {"helicopter", "plane", "aircraft", "airplane", "jet", "bus", "car", "truck", "vehicle", "convoy", "boat",
+            "ship", "vessel", "ferry", "train", "airliner", "minibus", "van"}
 BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}
 
 
@@ -1242,6 +1297,12 @@ def is_stative_passive(token: Token) -> bool:
     """'Vietnam is committed to opening up': a participle that says how its subject stands, with no doer."""
     return any(c.dep_ == "auxpass" for c in token.children) and any(c.dep_ == "nsubjpass" for c in token.children) \
         and not any(c.dep_ == "agent" for c in token.children)
+
+
+def is_title(token: Token) -> bool:
+    """'The Warsaw Pact', 'the South Asia Free Trade Agreement': the name of an organisation or a
+    treaty, not an event."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "LAW")
 
 
 def is_setting(token: Token) -> bool:

@@ -49,12 +49,21 @@ def clause_verb(trigger: Token) -> Token:
     return trigger.sent.root
 
 
+def too_to(verb: Token) -> bool:
+    """'Looters were too busy snatching goods to help him': what one is too busy or weak to do is not done."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    degrees = [head] + [c for c in head.children if c.dep_ in ("acomp", "advmod") and c.i < verb.i]
+    return any(x.dep_ == "advmod" and x.lower_ == "too" for d in degrees for x in d.children)
+
+
 def read(trigger: Token, sentence: Span) -> Reading:
     verb = clause_verb(trigger)
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children) or \
         any(c.dep_ == "neg" for c in trigger.children) or \
         any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or \
-        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING_VERBS)
+        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING_VERBS) or too_to(verb)
     modality = Modality.ASSERTED
     chain = list(governors(verb))
     for depth, token in enumerate(chain):

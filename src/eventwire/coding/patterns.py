@@ -19,7 +19,7 @@ from eventwire.errors import DictionaryError
 from eventwire.yamlfiles import WordsLoader
 
 FIELDS = {"verb", "noun", "cameo", "object", "particle", "prep", "modifier", "no_object_target", "source",
-          "type", "mode", "evaluative", "not_object", "requires_target", "actor_object", "note"}
+          "type", "mode", "evaluative", "not_object", "requires_target", "actor_object", "target", "note"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Pattern:
     requires_target: bool = False
     actor_object: bool = False                # applies only when the direct object is an actor
     origin: str = ""
+    target: str | None = None                 # "focus": unnamed target is the state the article is about
 
     @property
     def specificity(self) -> int:
@@ -70,6 +71,8 @@ def parse_entries(items, origin: str) -> list[Pattern]:
         code = str(item.get("cameo") or "")
         if code not in table:
             raise DictionaryError(f"'cameo' must be a CAMEO code from the table, got {code!r}", origin=where)
+        if item.get("target") not in (None, "focus"):
+            raise DictionaryError(f"'target' can only be 'focus', got {item.get('target')!r}", origin=where)
         kinds = [k for k in ("verb", "noun") if item.get(k)]
         if len(kinds) != 1:
             raise DictionaryError("give exactly one of 'verb' or 'noun'", origin=where)
@@ -87,7 +90,7 @@ def parse_entries(items, origin: str) -> list[Pattern]:
                                modifier, bool(item.get("no_object_target")), item.get("source"),
                                item.get("type"), item.get("mode"), bool(item.get("evaluative")),
                                as_set(item.get("not_object")), bool(item.get("requires_target")),
-                               bool(item.get("actor_object")), where))
+                               bool(item.get("actor_object")), where, item.get("target")))
     return out
 
 
