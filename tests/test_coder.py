@@ -642,3 +642,39 @@ def test_them_after_a_list_of_parties_names_that_list(pipeline):
     found = triples(code(pipeline, text))
     assert {("COOPERATE", "KEN", "AU"), ("COOPERATE", "AU", "KEN")} & found, found
     assert not [t for t in found if t[0] == "COOPERATE" and "RWA" in t], found
+
+
+def test_a_promise_to_retaliate_threatens_the_state_the_story_is_about(pipeline):
+    text = ("Soldiers seized power in Bamako on Monday. Turkey, which has many traders in Mali, "
+            "said it will retaliate if any of its citizens are harmed.")
+    found = triples(code(pipeline, text))
+    assert ("THREATEN", "TUR", "MLI") in found, found
+
+
+def test_retaliation_that_happened_is_an_attack(pipeline):
+    found = triples(code(pipeline, "Pakistan retaliated against India on Friday."))
+    assert ("ASSAULT", "PAK", "IND") in found, found
+
+
+def test_a_right_to_strike_back_is_no_strike(pipeline):
+    text = "Iran said it is its sovereign right to retaliate against Israel."
+    assert not [t for t in triples(code(pipeline, text)) if t[0] == "ASSAULT"]
+
+
+def test_it_means_the_subject_of_a_sentence_that_coded_nothing(pipeline):
+    text = ("Sudan's army took the town on Monday. The African Union, as the bloc is known in Addis Ababa, "
+            "met on Tuesday. It demanded the immediate release of the detained ministers.")
+    found = triples(code(pipeline, text))
+    assert [t for t in found if t[0] == "REQUEST" and t[1] == "AU"], found
+
+
+def test_the_purpose_of_a_break_in_is_an_event_of_its_own(pipeline):
+    text = "Bolivian police broke into the Peruvian embassy in La Paz to arrest a former minister."
+    found = triples(code(pipeline, text))
+    assert ("COERCE", "BOL", "PER") in found and ("COERCE", "BOL", "BOL") in found, found
+
+
+def test_opening_fire_to_disperse_a_crowd_is_one_event(pipeline):
+    text = "Egyptian police opened fire to disperse protesters in Cairo on Monday."
+    found = code(pipeline, text)
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1, [(e.type, e.trigger) for e in found]

@@ -23,7 +23,7 @@ HEADS = {"state", "government", "both"}
 ORG_CODES = {"AU", "UN", "EU"}          # organisation codes a person's role may carry
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 # Offices several people hold at once (party and armed-group leaderships, deputies).
-SHARED_OFFICES = {"party_leader", "armed_group_leader", "opposition_leader", "party_official",
+SHARED_OFFICES = {"party_leader", "armed_group_leader", "opposition_leader", "party_official", "armed_group_official",
                   "deputy_prime_minister", "chair", "acting_president"}
 
 

@@ -234,11 +234,12 @@ class ActorLinker:
         return None
 
     # ---- linking -------------------------------------------------------------------------------
-    def link(self, head: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
-        """The actor a phrase names; `avoid` is the event's other party, which a pronoun is not."""
+    def link(self, head: Token, ctx: ArticleContext, avoid: Actor | None = None, subject: bool = False) -> Actor | None:
+        """The actor a phrase names; `avoid` is the event's other party, which a pronoun is not;
+        `subject` says the phrase is its sentence's subject where the parse does not."""
         actor, kind, plural = self._link(head, ctx, avoid)
         if actor is not None and kind != "pronoun":
-            ctx.remember(Mention(actor, kind, plural, is_subject(head)))
+            ctx.remember(Mention(actor, kind, plural, subject or is_subject(head)))
         return actor
 
     def _link(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> tuple[Actor | None, str, bool]:

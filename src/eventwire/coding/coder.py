@@ -68,6 +68,8 @@ PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "sh
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 # Cooperation between organs of one state is not a relation between actors: only across borders.
 FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
+# Types of physical deeds, whose purpose clause ("to arrest him") is an event of its own.
+DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 # Nouns a demonym names a language or culture of, not a party: "the Russian language".
 TONGUES = {"language", "languages", "tongue", "dialect", "alphabet", "script", "literature", "cuisine"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
@@ -307,6 +309,9 @@ class EventCoder:
         if owners:
             return expand(owners), False
         token = noun
+        if noun.dep_ == "dobj" and noun.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and any(
+                c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i for c in noun.children):
+            return [noun.head], True  # "Ecowas, as the bloc is known, imposed sanctions": a name parsed as the verb
         for _ in range(4):
             if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
                 if token.head.lemma_.lower() in RECEIVING_VERBS:
@@ -461,7 +466,20 @@ class EventCoder:
                         absorbed.update(o.i for o in direct_objects(token))
                     drafts += found
                     break
+        self.remember_subject(sentence, ctx)
         return drafts
+
+    def remember_subject(self, sentence: Span, ctx: ArticleContext) -> None:
+        """A sentence's subject is who a later "it" or "they" most likely means, even when the
+        sentence coded nothing ("Ecowas, as the bloc is known, imposed ... It demanded ...")."""
+        root = sentence.root
+        if root.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):  # a name the parser took for the verb
+            heads = [root]
+        else:
+            heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root.pos_ in ("VERB", "AUX") else []
+        for head in heads:
+            if head.pos_ != "PRON" and self.is_actorish(head):
+                self.linker.link(head, ctx, subject=True)
 
     def candidates(self, token: Token) -> list[Pattern]:
         """Every pattern the token meets, most specific first: the first that codes an event wins."""
@@ -495,8 +513,19 @@ class EventCoder:
             return False
         if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
             return False
+        if infinitive and all(cameo(p.cameo).plover in DEEDS for p in self.candidates(head)) and self.has_own_aim(head):
+            return False  # "broke into the embassy to arrest him": the purpose of a deed done to another is its own
         return any(p.kind == "verb" or (token.dep_ == "pobj" and cameo(p.cameo).plover in CONTENT_TYPES)
                    for p in self.candidates(head))  # (also "its rejection of Israel's proposal")
+
+    def has_own_aim(self, verb: Token) -> bool:
+        """Does the deed name what it was done to ("broke into the embassy"), beyond the object words of
+        its pattern ("opened fire" names nothing: "opened fire to disperse the crowd" is one event)?"""
+        words = {w for p in self.candidates(verb) for w in p.object}
+        if any(o.lemma_.lower() not in words and o.lower_ not in words for o in direct_objects(verb)):
+            return True
+        return any(c.dep_ == "prep" and c.lower_ in ("into", "through", "on", "at", "against") and
+                   any(p.dep_ == "pobj" for p in c.children) for c in verb.children)
 
     @staticmethod
     def is_obligation(token: Token) -> bool:
@@ -592,7 +621,11 @@ class EventCoder:
                 return expand(aboard)
         if token.lemma_.lower() not in PROPERTY:
             return [token]
-        return self.owners(token) or [token]
+        owners = self.owners(token)
+        if not owners:  # "the doors of the Mexican diplomatic headquarters": whose the headquarters are
+            owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj" and p.lemma_.lower() in PROPERTY for o in self.owners(p)]
+        return owners or [token]
 
     def referred_event(self, noun: Token, ctx: ArticleContext):
         """'The expulsion', 'the criticism', 'the move': an event told earlier; its source (an Actor)."""
@@ -1275,7 +1308,8 @@ def crowd_words(token: Token) -> list[str]:
 PROPERTY = {"office", "offices", "headquarters", "home", "homes", "house", "houses", "residence", "compound",
             "premises", "property", "properties", "assets", "building", "buildings", "vehicle", "vehicles",
             "convoy", "ship", "ships", "vessel", "vessels", "base", "bases", "positions", "position", "camp",
-            "system", "systems", "network", "networks", "website", "websites", "server", "servers"}
+            "system", "systems", "network", "networks", "website", "websites", "server", "servers", "door",
+            "doors", "gate", "gates"}
 CARRIERS = {"helicopter", "plane", "aircraft", "airplane", "jet", "bus", "car", "truck", "vehicle", "convoy", "boat",
             "ship", "vessel", "ferry", "train", "airliner", "minibus", "van"}
 BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}

@@ -85,6 +85,10 @@ def read(trigger: Token, sentence: Span) -> Reading:
         if depth > 0 and token.lemma_.lower() in PLANNING_VERBS and chain[depth - 1].dep_ in ("xcomp", "ccomp"):
             modality = Modality.PLANNED
             break
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() == "be" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            modality = Modality.HYPOTHETICAL  # "it is our right to retaliate", "the aim is to talk": not done
+            break
         if token.dep_ in ("advcl",) and any(c.lower_ in CONDITIONAL_MARKS for c in token.children):
             modality = Modality.HYPOTHETICAL
             break
