@@ -678,3 +678,15 @@ def test_opening_fire_to_disperse_a_crowd_is_one_event(pipeline):
     text = "Egyptian police opened fire to disperse protesters in Cairo on Monday."
     found = code(pipeline, text)
     assert len([e for e in found if e.type == "ASSAULT"]) == 1, [(e.type, e.trigger) for e in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada advised against travel to Niger after the coup.", ("SANCTION", "CAN", "NER")),
+    ("A 300-page report released on Monday in the Armenian capital alleged that Azerbaijan had shelled villages.",
+     ("ACCUSE", "ARM", "AZE")),
+    ("A Chilean lawyer has been put under investigation in Peru for fraud.", ("ACCUSE", "PER", "CHL")),
+    ("Malawi and Zambia have upgraded their diplomatic ties to ambassadorial level.", ("SUPPORT", "ZMB", "MWI")),
+])
+def test_travel_warnings_allegations_investigations_and_ties(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found

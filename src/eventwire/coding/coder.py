@@ -160,6 +160,9 @@ READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager",
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
 # Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
 GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
+# Documents that speak for whoever released them, and the verbs of releasing them.
+REPORTS = {"report", "dossier", "study", "document", "white paper", "paper", "investigation", "inquiry"}
+RELEASING = {"release", "issue", "publish", "present", "unveil", "circulate", "table"}
 # Texts a party issues that speak for it ("issued a statement urging ...").
 STATEMENTS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "appeal", "message",
               "note", "memorandum", "manifesto", "petition", "ultimatum"}
@@ -251,7 +254,7 @@ class EventCoder:
                 if speakers:  # "Lithuania and Latvia said they supported ...": the speakers
                     return expand(speakers), False
             if not self.is_actorish(subject) and subject.ent_iob_ == "O":
-                owners = self.owners(subject)  # "Israeli strikes killed 24 people": the strikes' owner
+                owners = self.owners(subject) or self.issuers(subject)  # "Israeli strikes killed 24 people"
                 if owners:
                     return owners, False
             return expand([subject]), False
@@ -287,6 +290,20 @@ class EventCoder:
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
             return expand([head]), True  # "governments deciding to recognise ...": the noun acts
         return [], False
+
+    @staticmethod
+    def issuers(document: Token) -> list[Token]:
+        """'A report released in the Rwandan capital alleged ...': who issued a text that speaks, by the
+        agent of its release or the place it was released in."""
+        if document.lemma_.lower() not in STATEMENTS | REPORTS:
+            return []
+        for verb in (c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in RELEASING):
+            found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            found = found or [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                              for p in c.children if p.dep_ == "pobj"]
+            if found:
+                return expand(found)
+        return []
 
     def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
         """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
@@ -705,6 +722,9 @@ class EventCoder:
         if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in direct_objects(trigger)) \
                 and len(source_tokens) >= 2:  # "A and B accused each other": both directions
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
+        if len(source_tokens) >= 2 and pattern.kind == "verb" and not self.targets(trigger, pattern) and any(
+                c.dep_ == "poss" and c.lower_ == "their" for o in direct_objects(trigger) for c in o.children):
+            return self.code_between(trigger, pattern, source_tokens, sentence, ctx)  # "A and B upgraded their ties"
         own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
         target_tokens = [t for t in own_targets if t not in source_tokens]
         handed: list[Token] = []  # "X was extradited to the US": X is no party, but X's state acts
