@@ -690,3 +690,15 @@ def test_opening_fire_to_disperse_a_crowd_is_one_event(pipeline):
 def test_travel_warnings_allegations_investigations_and_ties(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected in found, found
+
+
+def test_a_call_for_calm_at_home_is_made_to_the_states_own_people(pipeline):
+    text = ("Clashes in Dhaka left dozens dead on Sunday. Bangladesh's army chief called for an end to all "
+            "violence on Monday.")
+    found = triples(code(pipeline, text))
+    assert ("AGREE", "BGD", "BGD") in found, found
+
+
+def test_the_negotiator_of_a_group_speaks_for_the_group(pipeline):
+    found = code(pipeline, "The Colombian rebels' chief negotiator rejected Bogota's latest proposal.")
+    assert [e.source.code for e in found if e.type == "REJECT"] == ["COLREB"], [(e.type, e.source) for e in found]

@@ -50,6 +50,8 @@ COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation",
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
 # Sectors of titles that name an office of a state ("President X", "General Y").
+# Sectors of groups outside the state, whose own officials act for them ("the rebels' negotiator").
+GROUP_AGENTS = {"REB", "OPP", "PTY", "UAF", "CRM", "INS"}
 TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
@@ -341,6 +343,9 @@ class ActorLinker:
                 return actor, "person", False
         country, owner_agent, owner_code = self.status(owner, when)
         agent = role.agent if role else (owner_agent if owner.kind not in ("city",) else None)
+        if agent == "GOV" and role is not None:  # "the Palestinian militants' chief negotiator": the militants'
+            owned_by = [self.role_noun(c) for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"]
+            agent = next((r.agent for r in owned_by if r is not None and r.agent in GROUP_AGENTS), agent)
         if owner.kind == "org" and (role is None or role.agent in ("GOV", "IGO")):
             agent = owner_agent
         if unknown_person is not None and role is None:

@@ -771,9 +771,9 @@ class EventCoder:
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
                 targets, guessed = [nearest], True
-        if not targets and pattern.target == "focus" and self.linker.is_state(ctx.focus_country) \
-                and source_actors and not any(a.country == ctx.focus_country for a in source_actors):
-            targets, guessed = [self.linker.state_actor(ctx.focus_country, "GOV")], True  # "called for calm"
+        if not targets and pattern.target == "focus" and self.linker.is_state(ctx.focus_country) and source_actors:
+            at_home = any(a.country == ctx.focus_country for a in source_actors)  # (at home: to its own people)
+            targets, guessed = [self.linker.state_actor(ctx.focus_country, "CVL" if at_home else "GOV")], True
         given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
             ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
         struck = ptype == "ASSAULT" and target_tokens  # "four children were killed in the Gaza Strip"
