@@ -702,3 +702,23 @@ def test_a_call_for_calm_at_home_is_made_to_the_states_own_people(pipeline):
 def test_the_negotiator_of_a_group_speaks_for_the_group(pipeline):
     found = code(pipeline, "The Colombian rebels' chief negotiator rejected Bogota's latest proposal.")
     assert [e.source.code for e in found if e.type == "REJECT"] == ["COLREB"], [(e.type, e.source) for e in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chechen rebels have sworn to fight Russia until the last man.", ("THREATEN", "RUS", "RUS")),
+    ("Eritreans and Ethiopians failed to reach agreement on the border town of Badme.", ("REJECT", "ERI", "ETH")),
+    ("Russia sped up the withdrawal of its troops from Georgia on Friday.", ("RETREAT", "RUS", "GEO")),
+    ("Greece mobilized reservists for a possible war against Turkey.", ("MOBILIZE", "GRC", "TUR")),
+])
+def test_vows_failed_agreements_withdrawals_and_mobilisations(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's president swore in the new Polish ambassador on Monday.",
+    "Israel's cabinet met on Sunday and approved the budget, officials in Jordan said.",
+])
+def test_inaugurations_and_a_body_meeting_by_itself_are_no_events(pipeline, text):
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] in ("AGREE", "CONSULT")], found

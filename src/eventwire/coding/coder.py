@@ -68,6 +68,9 @@ PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "sh
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 # Cooperation between organs of one state is not a relation between actors: only across borders.
 FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
+# Bodies that meet by themselves: "the cabinet met" is no meeting with another party.
+BODIES = {"cabinet", "council", "parliament", "committee", "government", "assembly", "leadership", "politburo",
+          "junta", "congress", "senate", "board", "commission", "presidium", "bureau", "legislature"}
 # Types of physical deeds, whose purpose clause ("to arrest him") is an event of its own.
 DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 # Nouns a demonym names a language or culture of, not a party: "the Russian language".
@@ -113,7 +116,7 @@ RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # COERCE, ASSAULT, THREATEN, CONSULT or SUPPORT with no target is almost never right).
 AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN", "CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION"}
 # ... except a commitment to act ("agreed to resign", "pledged to keep the crossing open").
-COMMITMENTS = {"agree", "pledge", "promise", "vow", "commit", "undertake"}
+COMMITMENTS = {"agree", "pledge", "promise", "vow", "swear", "commit", "undertake"}
 # What a party vows to do against another: "vowed that Somalia would defend its territory" threatens.
 HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond", "eliminate",
                    "annihilate", "eradicate", "wipe"}
@@ -189,6 +192,8 @@ class EventCoder:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
             if pattern.particle not in parts:
                 return False
+        elif token.lemma_.lower() == "swear" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "in":
+            return False  # "swore in the new cabinet": an inauguration, not a pledge
         if pattern.object and not (object_lemmas & pattern.object or self.object_via_prep(token, pattern)):
             return False
         if pattern.not_object and object_lemmas & pattern.not_object:
@@ -312,8 +317,14 @@ class EventCoder:
         owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
         if pattern is not None and pattern.source == "of":  # "the build-up of Serbian forces"
-            owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]
+            moved = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+            if any(c.dep_ == "prep" and c.lower_ == "from" for m in moved for c in m.children) and not owners \
+                    and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                doers = self.subjects(noun.head)[0]  # "the US sped up the withdrawal of forces from Panama":
+                if doers:  # "from Panama" is where they leave, not whose they are
+                    return doers, True
+            owners += moved
         by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
               if p.dep_ == "pobj"]
         if by:  # "his detention by the coup leaders": the "by" phrase acts, the possessor undergoes
@@ -670,6 +681,9 @@ class EventCoder:
                 out += self.owners(obj)
         if trigger.lemma_.lower() in OBJECT_CONTROL and direct_objects(trigger):
             return [t for t in expand(out) if t not in sources]  # "urged both sides to protect civilians"
+        if ptype == "MOBILIZE":  # "mobilised reservists for a possible war against Iraq"
+            out += [p for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                    for p in t.children if p.dep_ == "pobj"]
         clause = self.complement(trigger)
         if clause is not None and not out:
             if clause.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "REJECT"):
@@ -714,6 +728,10 @@ class EventCoder:
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
+        if ptype == "CONSULT" and pattern.kind == "verb" and source_tokens and all(
+                t.lemma_.lower() in BODIES for t in source_tokens) and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+            return []  # "Israel's cabinet met on Sunday": a body meeting by itself
         if ptype == "CONSULT" and pattern.kind == "verb" and any(
                 w.lemma_.lower() in TROOPS for t in source_tokens for w in t.subtree):
             if not any(w.lower_.startswith("peacekeep") for t in source_tokens for w in t.subtree):
@@ -850,6 +868,7 @@ class EventCoder:
                 targets, guessed = [self.linker.state_actor(s0.country, agent)], True
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
+        mutual = ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1  # "A and B met"
         if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
             ptype, code, mode, negated, modality = "REJECT", "120", None, False, Modality.ASSERTED  # "would not meet"
         if reading.conditional_threat and not negated and modality is not Modality.ASSERTED and \
@@ -886,10 +905,11 @@ class EventCoder:
             targets = [self.linker.state_actor(t.country, people) if t.country == s0.country
                        and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
                        for t in targets]
-        if ptype in SYMMETRIC_TYPES and (indirect or guessed or all(not t.country for t in targets)) \
-                and len({a.country for a in source_actors}) > 1:  # ("a pact between the two countries")
-            targets = []  # "A and B agreed to a ceasefire at a summit in C": with each other, not with C
+        if mutual and (indirect or guessed or all(not t.country for t in targets)):
+            targets, indirect, guessed = [], False, False  # "A and B agreed to a ceasefire at a summit in C"
         pairs = self.pairs(source_actors, targets, ptype)
+        if mutual and not targets and ptype not in SYMMETRIC_TYPES:  # "A and B failed to reach agreement"
+            pairs = [(a, b) for a in source_actors for b in source_actors if a.country != b.country]
         if not pairs and targets and trigger.lemma_.lower() in COMMITMENTS and self.complement(trigger) is not None:
             pairs = [(s, None) for s in source_actors]  # "promised to democratize Serbia": a commitment at home
         quantity = self.quantity(trigger, target_tokens)
