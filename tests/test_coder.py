@@ -722,3 +722,14 @@ def test_vows_failed_agreements_withdrawals_and_mobilisations(pipeline, text, ex
 def test_inaugurations_and_a_body_meeting_by_itself_are_no_events(pipeline, text):
     found = triples(code(pipeline, text))
     assert not [t for t in found if t[0] in ("AGREE", "CONSULT")], found
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Malian rebels said they opposed the plan until their political demands are met.", "REQUEST"),
+    ("Young Tunisians blocked roads in Sfax on Sunday to press their demands for jobs from the government.",
+     "REQUEST"),
+    ("The Kenyan president extended the curfew in Nairobi in response to recent unrest in the city.", "PROTEST"),
+])
+def test_conditions_purposes_and_causes_are_not_events_of_their_own(pipeline, text, absent):
+    found = triples(code(pipeline, text))
+    assert not [t for t in found if t[0] == absent], found

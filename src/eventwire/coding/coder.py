@@ -485,7 +485,8 @@ class EventCoder:
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token, candidates):
                 continue
-            if self.is_protest_demand(token, candidates) or is_setting(token) or is_title(token):
+            if self.is_protest_demand(token, candidates) or is_setting(token) or is_title(token) \
+                    or self.is_met_demand(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -594,10 +595,21 @@ class EventCoder:
             return True
         return False
 
+    @staticmethod
+    def is_met_demand(token: Token) -> bool:
+        """'Until their political demands are met': a demand named as met or unmet is a condition, not
+        the act of demanding."""
+        return token.pos_ == "NOUN" and token.dep_ in ("nsubjpass", "nsubj") and \
+            token.head.lemma_.lower() in ("meet", "satisfy", "fulfil", "fulfill", "address", "heed", "grant")
+
     def is_protest_demand(self, token: Token, candidates: list[Pattern]) -> bool:
         """'Thousands demonstrated in Kirkuk calling for independence', 'protesters demanding her resignation':
         what a protest demands is told as the protest's purpose, part of that one event."""
-        if not any(cameo(p.cameo).plover == "REQUEST" for p in candidates) or token.tag_ not in ("VBG", "VB"):
+        if not any(cameo(p.cameo).plover == "REQUEST" for p in candidates):
+            return False
+        if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in ("press", "push", "voice"):
+            token = token.head  # "blocked roads to press their demands": the demands, through their verb
+        if token.tag_ not in ("VBG", "VB"):
             return False
         if token.dep_ == "acl" and token.head.lemma_.lower() in CROWDS:
             return True
@@ -1386,7 +1398,9 @@ def is_setting(token: Token) -> bool:
         return False
     prep = token.head
     return prep.lower_ in BACKDROP_PREPS - {"during", "over"} or prep.lower_ == "because" \
-        or (prep.lower_ == "of" and prep.head.lower_ == "because")
+        or (prep.lower_ == "of" and prep.head.lower_ == "because") \
+        or (prep.lower_ == "to" and prep.head.lower_ in ("response", "reaction") and prep.head.dep_ == "pobj"
+            and prep.head.head.lower_ == "in")  # "in response to recent unrest"
 
 
 CAPTIVITY = {"detain", "hold", "jail", "imprison", "keep", "kidnap", "abduct", "capture", "seize", "take"}
