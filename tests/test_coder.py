@@ -733,3 +733,20 @@ def test_inaugurations_and_a_body_meeting_by_itself_are_no_events(pipeline, text
 def test_conditions_purposes_and_causes_are_not_events_of_their_own(pipeline, text, absent):
     found = triples(code(pipeline, text))
     assert not [t for t in found if t[0] == absent], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya is opposed to Ugandan mediation in the talks, a senior official said.", ("REJECT", "KEN", "UGA")),
+    ("Indian forces launched artillery and rocket fire against Pakistani army posts on Monday.",
+     ("ASSAULT", "IND", "PAK")),
+])
+def test_stances_and_barrages(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found
+
+
+def test_the_toll_of_an_attack_is_no_attack_on_a_bystander(pipeline):
+    text = ("Vietnamese forces fired rockets at Cambodian guerrilla camps near the Thai border, killing 50, "
+            "Thai officials said.")
+    found = triples(code(pipeline, text))
+    assert ("ASSAULT", "VNM", "KHM") in found and not [t for t in found if t[2] == "THA"], found

@@ -160,6 +160,8 @@ VERDICT = Pattern("verb", "say", "111", origin="built-in: a condemning verdict i
 # Parts of speech a trigger can have: verbs and nouns (patterns), adjectives (readiness, "willing to").
 TRIGGER_POS = {"VERB", "AUX", "NOUN", "PROPN", "ADJ"}
 READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open"}
+# Participles that state the subject's own stance: "Vietnam is committed to ...", "Israel is opposed to ...".
+STANCES = READINESS | {"engaged", "involved", "opposed"}
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
 # Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
 GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
@@ -236,7 +238,7 @@ class EventCoder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if verb.lower_ in READINESS | {"engaged", "involved"} and is_stative_passive(verb):
+        if verb.lower_ in STANCES and is_stative_passive(verb):
             own = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Vietnam is committed to ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if own and not any(c.dep_ == "auxpass" for c in verb.children):
@@ -433,7 +435,8 @@ class EventCoder:
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
-        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY:
+        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
+                and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
             out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             out.append(trigger.head)  # "the man arrested by police"
@@ -717,7 +720,8 @@ class EventCoder:
         if pattern.kind == "verb":
             source_tokens, inherited = self.subjects(trigger)
             if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
-                    c.dep_ == "agent" for c in trigger.children) and pattern is not READY:
+                    c.dep_ == "agent" for c in trigger.children) and pattern is not READY \
+                    and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
@@ -793,6 +797,8 @@ class EventCoder:
             targets = [a for a in self.link_all(self.complainants(trigger), avoid, ctx)
                        if a.country and not any(a.country == s.country for s in source_actors)]
             indirect = bool(targets)
+        if not targets and ptype == "ASSAULT" and pattern.cameo.startswith("18") and self.is_toll_of_attack(trigger):
+            return []  # "launched rocket fire against camps, killing 50": the toll of the attack told, not another
         if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
             foreign = ptype in FOREIGN_TYPES and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
@@ -935,6 +941,14 @@ class EventCoder:
             ctx.events.append((ptype, pairs[0][0], trigger.lemma_.lower()))
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
+
+    def is_toll_of_attack(self, trigger: Token) -> bool:
+        """Is the trigger the participle telling the toll of an attack told by the verb it hangs on?"""
+        verb = trigger
+        while verb.dep_ == "conj" and verb.head.i != verb.i:  # "killing or wounding 50"
+            verb = verb.head
+        return verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
+            cameo(p.cameo).plover == "ASSAULT" for p in self.candidates(verb.head))
 
     def complainants(self, trigger: Token) -> list[Token]:
         """'Lebanon complained over two Israeli air raids': who complains of an attack that names no
