@@ -750,3 +750,8 @@ def test_the_toll_of_an_attack_is_no_attack_on_a_bystander(pipeline):
             "Thai officials said.")
     found = triples(code(pipeline, text))
     assert ("ASSAULT", "VNM", "KHM") in found and not [t for t in found if t[2] == "THA"], found
+
+
+def test_a_name_tagged_as_an_adverb_is_still_the_subject(pipeline):
+    found = triples(code(pipeline, "In another statement, USAID announced a $69 million aid package for Chad."))
+    assert ("AID", "USA", "TCD") in found, found

@@ -249,3 +249,12 @@ def test_state_bodies_named_by_their_own_names(nlp, linker, text, word, code):
 def test_local_police_are_of_the_state_the_story_is_about(nlp, linker):
     text = "Riots shook Honiara in the Solomon Islands. Australian officers arrived to work with local police."
     assert link_all(nlp, linker, text)["police"].country == "SLB"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("The Liberation Tigers of Tamil Eelam attacked a navy base.", "Eelam", "LKAREB"),
+    ("The Islamic Salvation Front called a general strike.", "Front", "DZAPTY"),
+])
+def test_groups_of_the_past_named_by_their_own_names(nlp, linker, text, word, code):
+    found = link_all(nlp, linker, text, date(1995, 6, 1))
+    assert any(a.code == code for a in found.values()), {k: a.code for k, a in found.items()}

@@ -540,8 +540,10 @@ class KnowledgeBase:
 
 
 def packaged_files() -> list:
-    """The packaged data files, in load order: states, organisations, groups, state bodies, then people."""
-    files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml", DATA / "state_bodies.yaml"]
+    """The packaged data files, in load order: states, organisations, groups (current, then of the past),
+    state bodies, then people."""
+    files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml", DATA / "groups_history.yaml",
+             DATA / "state_bodies.yaml"]
     people_dir = DATA / "people"
     if people_dir.is_dir():
         files += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)

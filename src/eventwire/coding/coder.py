@@ -238,6 +238,9 @@ class EventCoder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not own and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            own = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i  # "USAID announced"
+                   and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.ent_iob_ == "B"]  # a name tagged as an adverb
         if verb.lower_ in STANCES and is_stative_passive(verb):
             own = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Vietnam is committed to ..."
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -507,8 +510,10 @@ class EventCoder:
         root = sentence.root
         if root.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):  # a name the parser took for the verb
             heads = [root]
+        elif root.pos_ in ("VERB", "AUX"):
+            heads = [c for c in root.children if c.dep_ == "nsubjpass"] or self.subjects(root)[0]
         else:
-            heads = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] if root.pos_ in ("VERB", "AUX") else []
+            heads = []
         for head in heads:
             if head.pos_ != "PRON" and self.is_actorish(head):
                 self.linker.link(head, ctx, subject=True)
