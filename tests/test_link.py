@@ -258,3 +258,9 @@ def test_local_police_are_of_the_state_the_story_is_about(nlp, linker):
 def test_groups_of_the_past_named_by_their_own_names(nlp, linker, text, word, code):
     found = link_all(nlp, linker, text, date(1995, 6, 1))
     assert any(a.code == code for a in found.values()), {k: a.code for k, a in found.items()}
+
+
+def test_a_place_name_two_states_share_is_read_from_its_sentence(nlp, linker):
+    lebanese = link_all(nlp, linker, "Militias clashed in Tripoli as shells hit the north Lebanese port.")
+    libyan = link_all(nlp, linker, "Libya's government in Tripoli rejected the plan.")
+    assert lebanese["Tripoli"].country == "LBN" and libyan["Tripoli"].country == "LBY"
