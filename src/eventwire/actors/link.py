@@ -9,6 +9,7 @@ pronouns and short references ("he", "the agency", "the diplomat") to the last c
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -50,6 +51,9 @@ COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation",
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
 # Sectors of titles that name an office of a state ("President X", "General Y").
+# Two or more capitalised words (with "of", "for", "and" between): a name an acronym may abbreviate.
+CAPITALISED_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+))+[A-Z][a-z]+\b")
+LEADING_WORDS = {"The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "As", "After"}
 # Sectors of groups outside the state, whose own officials act for them ("the rebels' negotiator").
 GROUP_AGENTS = {"REB", "OPP", "PTY", "UAF", "CRM", "INS"}
 TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
@@ -160,23 +164,18 @@ class ActorLinker:
         return index
 
     @staticmethod
-    def spelled_out(doc: Doc) -> dict[str, int]:
-        """Acronym → the last word of the capitalised name it abbreviates, where the article first
-        spells it out ("70 Australian Federal Police ... AFP officers"); built once per document."""
+    def spelled_out(doc: Doc) -> dict[str, tuple[int, int]]:
+        """Acronym → the characters of the last word of the capitalised name it abbreviates, where the
+        article first spells it out ("70 Australian Federal Police ... AFP officers"); once per document."""
         found = doc.user_data.get("eventwire_acronyms")
         if found is None:
-            found, run = {}, []
-            for token in list(doc) + [None]:
-                if token is not None and token.is_alpha and token.text[:1].isupper() and not token.is_upper \
-                        and not token.is_sent_start:
-                    run.append(token)
-                    continue
-                if token is not None and run and token.lower_ in ("of", "for", "and") and \
-                        token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper():
-                    continue  # "Agency for International Development"
-                if len(run) >= 2:
-                    found.setdefault("".join(t.text[0] for t in run), run[-1].i)
-                run = []
+            found = {}
+            for match in CAPITALISED_NAME.finditer(doc.text):
+                words = [w for w in match.group(0).split() if w[0].isupper()]
+                while words and words[0] in LEADING_WORDS:  # "The Royal Fiji Police Force": RFPF
+                    words = words[1:]
+                if len(words) >= 2:
+                    found.setdefault("".join(w[0] for w in words), (match.end() - len(words[-1]), match.end()))
             doc.user_data["eventwire_acronyms"] = found
         return found
 
@@ -271,9 +270,10 @@ class ActorLinker:
         ents = self.entities_in(tokens)
         text = self.surface(head, tokens)
         for word in tokens:  # an acronym of a name the article spelled out before names what that name does
-            where = self.spelled_out(head.doc).get(word.text) if word.is_upper and word.is_alpha else None
-            if where is not None and where < word.i and all(t.i != where for t in tokens):
-                actor, kind, plural = self._link(head.doc[where], ctx, avoid)
+            chars = self.spelled_out(head.doc).get(word.text) if word.is_upper and word.is_alpha else None
+            spelled = head.doc.char_span(*chars) if chars is not None and chars[1] <= word.idx else None
+            if spelled is not None and all(t.i != spelled.root.i for t in tokens):
+                actor, kind, plural = self._link(spelled.root, ctx, avoid)
                 if actor is not None and actor.country:
                     return replace(actor, text=self.surface(head, tokens)), kind, plural
         known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries

@@ -505,8 +505,8 @@ class EventCoder:
         return drafts
 
     def remember_subject(self, sentence: Span, ctx: ArticleContext) -> None:
-        """A sentence's subject is who a later "it" or "they" most likely means, even when the
-        sentence coded nothing ("Ecowas, as the bloc is known, imposed ... It demanded ...")."""
+        """A sentence's subject is who a later "it" or "they" most likely means, even when the parse
+        hides it ("Ecowas, as the bloc is known, imposed ... It demanded ...")."""
         root = sentence.root
         if root.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):  # a name the parser took for the verb
             heads = [root]
