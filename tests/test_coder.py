@@ -755,3 +755,15 @@ def test_the_toll_of_an_attack_is_no_attack_on_a_bystander(pipeline):
 def test_a_name_tagged_as_an_adverb_is_still_the_subject(pipeline):
     found = triples(code(pipeline, "In another statement, USAID announced a $69 million aid package for Chad."))
     assert ("AID", "USA", "TCD") in found, found
+
+
+def test_a_statement_speaks_for_whoever_issued_it(pipeline):
+    text = ("Fighting displaced thousands in Sudan this week. In a statement, Japan announced additional "
+            "humanitarian assistance for Sudan. The statement urged other donors to join.")
+    found = triples(code(pipeline, text))
+    assert ("REQUEST", "JPN", None) in found, found
+
+
+def test_an_amount_in_aid_is_aid(pipeline):
+    found = triples(code(pipeline, "Japan announced $10 million in aid for Sudan on Friday."))
+    assert ("AID", "JPN", "SDN") in found, found

@@ -68,6 +68,8 @@ PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "sh
                   "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"), "their": ("GPE", "ORG", "NORP")}
 # Cooperation between organs of one state is not a relation between actors: only across borders.
 FOREIGN_TYPES = {"CONSULT", "AID", "AGREE", "SUPPORT", "COOPERATE", "SANCTION"}
+# Words of an amount whose "in" phrase says what it is: "$69 million in aid".
+AMOUNTS = {"million", "billion", "trillion", "dollar", "euro", "pound", "yen", "yuan", "rupee", "$", "sum", "amount"}
 # Bodies that meet by themselves: "the cabinet met" is no meeting with another party.
 BODIES = {"cabinet", "council", "parliament", "committee", "government", "assembly", "leadership", "politburo",
           "junta", "congress", "senate", "board", "commission", "presidium", "bureau", "legislature"}
@@ -181,8 +183,9 @@ class EventCoder:
     # ---- triggers ------------------------------------------------------------------------------
     def fits(self, token: Token, pattern: Pattern) -> bool:
         objects = direct_objects(token) or passive_objects(token)  # "evidence was presented"
-        inner = [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food"
+        inner = [p for o in objects for c in o.children if c.dep_ == "prep" and (c.lower_ == "of" or (
+                 c.lower_ == "in" and (o.lemma_.lower() in AMOUNTS or o.like_num)))
+                 for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food", "$10 million in aid"
         partitive = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children
                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
@@ -872,6 +875,10 @@ class EventCoder:
             where = self.scene_state(trigger, source_tokens, target_tokens)  # CAMEO: attackers of the place
             source_actors = [Actor(text, "unknown attackers", (where or "") + "UAF", where, "UAF", None)]
             defaulted = True
+        if not source_actors and len(source_tokens) == 1 and source_tokens[0].lemma_.lower() in STATEMENTS | REPORTS:
+            earlier = self.referred_event(source_tokens[0], ctx)  # "The statement urged donors": whose it was
+            if earlier is not None:
+                source_actors, inherited = [replace(earlier, text=source_tokens[0].text)], True
         # a source must be someone known, or an attacker the text leaves unnamed
         source_actors = [a for a in source_actors if a.country or a.kb_id or a.agent == "UAF"]
         if not source_actors:
@@ -886,7 +893,8 @@ class EventCoder:
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
         if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
-            if self.linker.is_state(s0.country):
+            abroad = s0.agent in STATE_AGENTS and ctx.focus_country and ctx.focus_country != s0.country
+            if self.linker.is_state(s0.country) and not abroad:  # (a government urging others abroad: no one)
                 agent = "CVL" if s0.agent in STATE_AGENTS else "GOV"  # the government yields to its people
                 targets, guessed = [self.linker.state_actor(s0.country, agent)], True
         reading = modality_rules.read(trigger, sentence)
