@@ -50,12 +50,13 @@ COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation",
 # "The government", "the authorities": in news, the government of the state the story is about.
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
-# Sectors of titles that name an office of a state ("President X", "General Y").
-# Two or more capitalised words (with "of", "for", "and" between): a name an acronym may abbreviate.
+# Two or more capitalised words (with "of", "for", "and" between): a name an acronym may abbreviate,
+# without the sentence's first words ("The Royal Fiji Police Force": RFPF).
 CAPITALISED_NAME = re.compile(r"(?<![\w.])(?:[A-Z][a-z]+(?:\s+(?:of|for|and)\s+|\s+))+[A-Z][a-z]+\b")
 LEADING_WORDS = {"The", "A", "An", "This", "That", "These", "In", "On", "At", "For", "And", "But", "As", "After"}
 # Sectors of groups outside the state, whose own officials act for them ("the rebels' negotiator").
 GROUP_AGENTS = {"REB", "OPP", "PTY", "UAF", "CRM", "INS"}
+# Sectors of titles that name an office of a state ("President X", "General Y").
 TITLED_AGENTS = {"GOV", "MIL", "LEG", "JUD", "COP"}
 
 
