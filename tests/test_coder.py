@@ -767,3 +767,9 @@ def test_a_statement_speaks_for_whoever_issued_it(pipeline):
 def test_an_amount_in_aid_is_aid(pipeline):
     found = triples(code(pipeline, "Japan announced $10 million in aid for Sudan on Friday."))
     assert ("AID", "JPN", "SDN") in found, found
+
+
+def test_a_withdrawal_from_a_place_of_ones_own_state_is_still_a_withdrawal(pipeline):
+    text = "Bosnian Serbs said their forces had completed their withdrawal from the Bosnian town of Gorazde."
+    found = triples(code(pipeline, text))
+    assert ("RETREAT", "BIH", None) in found, found

@@ -941,6 +941,8 @@ class EventCoder:
         pairs = self.pairs(source_actors, targets, ptype)
         if mutual and not targets and ptype not in SYMMETRIC_TYPES:  # "A and B failed to reach agreement"
             pairs = [(a, b) for a in source_actors for b in source_actors if a.country != b.country]
+        if not pairs and targets and ptype in UNDIRECTED_TYPES:
+            pairs = [(s, None) for s in source_actors]  # "Bosnian Serbs withdrew from a Bosnian town": from their own
         if not pairs and targets and trigger.lemma_.lower() in COMMITMENTS and self.complement(trigger) is not None:
             pairs = [(s, None) for s in source_actors]  # "promised to democratize Serbia": a commitment at home
         quantity = self.quantity(trigger, target_tokens)
