@@ -773,3 +773,10 @@ def test_a_withdrawal_from_a_place_of_ones_own_state_is_still_a_withdrawal(pipel
     text = "Bosnian Serbs said their forces had completed their withdrawal from the Bosnian town of Gorazde."
     found = triples(code(pipeline, text))
     assert ("RETREAT", "BIH", None) in found, found
+
+
+def test_a_border_crossing_closed_is_closed_to_the_neighbour_named_before(pipeline):
+    text = ("The dispute over the river has divided Kyrgyzstan and Tajikistan for years. In addition, "
+            "Kyrgyzstan has closed the Kyzyl-Bel border crossing, effective immediately.")
+    found = triples(code(pipeline, text))
+    assert ("COERCE", "KGZ", "TJK") in found, found

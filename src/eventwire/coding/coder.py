@@ -788,7 +788,9 @@ class EventCoder:
         targets = [t for t in targets if t not in own]  # "Australia sent 66 police officers": its own, not a party
         indirect = False
         if not targets:
-            targets = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
+            found = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
+            targets = [t for t in found if t.country or t.kb_id or t.agent]
+            stateless += [t for t in found if t not in targets]  # "the Attari-Wagah crossing": a name, no party
             indirect = bool(targets)
         if not targets:
             for obj in direct_objects(trigger) + (self.verdict_subjects(trigger) if pattern is VERDICT else []):
@@ -810,7 +812,8 @@ class EventCoder:
         if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
             foreign = ptype in FOREIGN_TYPES and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
-            if nearest is None and ptype in RELATIONAL_TYPES and sentence.start > 0:
+            closure = any(o.lemma_.lower() in BORDERS | {"crossing", "crossings"} for o in direct_objects(trigger))
+            if nearest is None and (ptype in RELATIONAL_TYPES or closure) and sentence.start > 0:
                 previous = sentence.doc[sentence.start - 1].sent  # "Petro refused ...": the other side, named before
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
             if nearest is not None:
