@@ -383,43 +383,46 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
 
 class Namesakes:
     """'Tripoli' is Libya's capital and a Lebanese port: a place name several states share is read as
-    the one whose state the sentence names, else the one whose state the article names most."""
+    the one whose state the sentence names, else the one whose state the article names most. The
+    pipeline step is made empty by its factory and given the knowledge base by `add_actor_ruler`."""
 
     PLACE_KINDS = ("seat", "city")
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
         self.shared: dict[str, tuple[str, ...]] = {}
+
+    def use(self, kb: KnowledgeBase) -> None:
+        self.kb, self.shared = kb, {}
         for ids in kb.by_name.values():
             places = [i for i in ids if kb.entries[i].kind in self.PLACE_KINDS]
             if len({kb.entries[i].country for i in places}) > 1:
                 for kb_id in places:
                     self.shared[kb_id] = tuple(places)
 
-    def states_named(self, ents) -> list[str]:
-        out = []
-        for ent in ents:
-            entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
-            if entry is not None and entry.kind == "country":
-                out.append(entry.country)
-        return out
+    def state_of(self, ent: Span) -> str | None:
+        entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        return entry.country if entry is not None and entry.kind == "country" else None
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.shared or not any(ent.ent_id_ in self.shared for ent in doc.ents):
+        ents = list(doc.ents)
+        if not any(ent.ent_id_ in self.shared for ent in ents):
             return doc
-        in_doc = Counter(self.states_named(doc.ents))
-        ents = []
-        for ent in doc.ents:
+        in_doc = Counter(self.state_of(ent) for ent in ents)
+        chosen = []
+        for ent in ents:
             options = self.shared.get(ent.ent_id_)
             if options:
-                in_sentence = set(self.states_named(e for e in doc.ents if e.sent == ent.sent and e != ent))
+                sentence = ent.sent
+                in_sentence = {self.state_of(e) for e in ents if e is not ent
+                               and sentence.start <= e.start and e.end <= sentence.end}
                 named = [i for i in options if self.kb.entries[i].country in in_sentence]
                 best = named[0] if len(named) == 1 else max(
                     options, key=lambda i: (in_doc[self.kb.entries[i].country], i == ent.ent_id_))
                 if best != ent.ent_id_:
                     ent = Span(doc, ent.start, ent.end, label=ent.label_, span_id=best)
-            ents.append(ent)
-        doc.ents = ents
+            chosen.append(ent)
+        doc.ents = chosen
         return doc
 
 
@@ -431,31 +434,13 @@ def add_actor_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("eventwire_namesakes", after=RULER)
-    nlp.get_pipe("eventwire_namesakes").kb = kb
+    nlp.get_pipe("eventwire_namesakes").use(kb)
     return ruler
 
 
 @Language.factory("eventwire_namesakes")
 def make_namesakes(nlp: Language, name: str):
-    return NamesakeStep()
-
-
-class NamesakeStep:
-    """The pipeline step around Namesakes, given its knowledge base once the ruler is built."""
-
-    def __init__(self) -> None:
-        self.resolver: Namesakes | None = None
-
-    @property
-    def kb(self) -> KnowledgeBase | None:
-        return self.resolver.kb if self.resolver else None
-
-    @kb.setter
-    def kb(self, kb: KnowledgeBase) -> None:
-        self.resolver = Namesakes(kb)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.resolver(doc) if self.resolver is not None else doc
+    return Namesakes()
 
 
 @lru_cache(maxsize=2)
