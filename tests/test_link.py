@@ -264,3 +264,13 @@ def test_a_place_name_two_states_share_is_read_from_its_sentence(nlp, linker):
     lebanese = link_all(nlp, linker, "Militias clashed in Tripoli as shells hit the north Lebanese port.")
     libyan = link_all(nlp, linker, "Libya's government in Tripoli rejected the plan.")
     assert lebanese["Tripoli"].country == "LBN" and libyan["Tripoli"].country == "LBY"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Sudan's army chief met the envoy.", "chief", "SDNMIL"),
+    ("Kenya's police chief resigned.", "chief", "KENCOP"),
+    ("Pakistan's spy chief visited Kabul.", "chief", "PAKSPY"),
+])
+def test_chiefs_of_a_states_forces_are_of_their_sector(nlp, linker, text, word, code):
+    found = link_all(nlp, linker, text)
+    assert found[word].code == code, {k: a.code for k, a in found.items()}

@@ -329,6 +329,9 @@ class ActorLinker:
             if unknown_person is not None:
                 # An unknown person with a title of office is taken to hold it in the article's state.
                 country = ctx.focus_country if role is not None and role.agent in TITLED_AGENTS else None
+                if role is not None and role.agent in DOMESTIC_AGENTS and country is None:
+                    # "opposition leader Luis Camacho": people of a state, where the clause happens or the story is
+                    country = self.clause_place_state(head) or ctx.focus_country
                 agent = role.agent if role else None
                 return Actor(text, unknown_person.text, self.code(country, agent), country, agent, None), \
                     "person", False
@@ -631,6 +634,10 @@ class ActorLinker:
             # the phrase must hang on the verb by a place preposition: not "discussed the conflict in Congo"
             if not inside and token.head.i == verb.i and token.dep_ == "prep" and token.lower_ in PLACE_PREPS:
                 found.append(entry)
+            elif not inside and token.head.i == verb.i and token.dep_ == "advcl" and len(through) >= 2 and \
+                    through[-2].dep_ == "prep" and through[-2].lower_ in PLACE_PREPS and not any(
+                    c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in token.children):
+                found.append(entry)  # "killed 23 people when they blew themselves up in Tel Aviv"
         if not found:
             return None
         seats = [entry for entry in found if entry.kind == "seat"]

@@ -111,6 +111,10 @@ ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege
 CONTENT_TYPES = {"REJECT", "ACCUSE", "REQUEST", "SUPPORT"}
 # Pronouns by which a speaker's own words name it as a party ("its forces", "attacked us").
 SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me"}
+# What is done to a person, so that the person's possessive names the one it is done to.
+UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killing", "assassination", "murder",
+             "execution", "imprisonment", "extradition", "deportation", "trial", "conviction", "sentencing",
+             "jailing", "capture", "indictment", "prosecution"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types that are not told without someone they are aimed at: with no target found, the reading is wrong
@@ -321,7 +325,7 @@ class EventCoder:
     def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
         """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
         subject of the support verb ("held talks", "launched strikes")."""
-        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners = [c for c in noun.children if c.dep_ == "poss" and c not in undergoing_possessors(noun)]
         owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
         if pattern is not None and pattern.source == "of":  # "the build-up of Serbian forces"
@@ -443,7 +447,7 @@ class EventCoder:
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
                 and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
-            out = [c for c in trigger.children if c.dep_ == "nsubjpass"] + out
+            out = passive_objects(trigger) + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             out.append(trigger.head)  # "the man arrested by police"
         preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
@@ -523,8 +527,9 @@ class EventCoder:
 
     def candidates(self, token: Token) -> list[Pattern]:
         """Every pattern the token meets, most specific first: the first that codes an event wins."""
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            index = self.patterns.verbs
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")) or (
+                token.pos_ == "ADJ" and token.lower_.endswith("ed") and any(c.dep_ == "dobj" for c in token.children)):
+            index = self.patterns.verbs  # (a rare verb the tagger took for an adjective, with its object)
         elif token.pos_ in ("NOUN", "PROPN"):
             index = self.patterns.nouns
         else:
@@ -656,6 +661,10 @@ class EventCoder:
         found = [c for c in token.children if c.dep_ == "poss"]
         found += [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
                   and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        if not found:  # "US Predator attacks", "Israeli drone strikes": the name modifies the modifier
+            found += [g for c in token.children if c.dep_ == "compound" and c.i < token.i and not c.ent_type_
+                      for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
+                      and g.ent_type_ in ("NORP", "GPE")]
         found += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
                   for p in c.children if p.dep_ == "pobj" and (self.is_actorish(p) or p.ent_type_)]
         return expand(found)
@@ -714,13 +723,16 @@ class EventCoder:
             if not out:
                 inner = self.candidates(clause)
                 if inner:
-                    out += self.targets(clause, inner[0])
-                else:
+                    out += [t for t in self.targets(clause, inner[0]) if self.is_actorish(t)]
+                if not out:  # "agreed to lift embargoes on sales to Iran, Libya and Sudan"
                     out += [o for o in direct_objects(clause) if self.is_actorish(o)]
                     holders = [clause] + direct_objects(clause)
-                    out += [p for h in holders for c in h.children if c.dep_ in ("prep", "dative")
-                            and c.lower_ in ("to", "with", "on", "against", "at", "into", "for")
-                            for p in c.children if p.dep_ == "pobj"]
+                    found = [p for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+                             and c.lower_ in ("to", "with", "on", "against", "at", "into", "for")
+                             for p in c.children if p.dep_ == "pobj"]
+                    out += found + [q for p in found if not self.is_actorish(p) for c in p.children  # "embargoes
+                                    if c.dep_ == "prep" and c.lower_ in ("to", "against")  # on sales to Iran"
+                                    for q in c.children if q.dep_ == "pobj"]
         return [t for t in expand(out) if t not in sources and t.i != trigger.i]
 
     def code_trigger(self, trigger: Token, pattern: Pattern, sentence: Span, ctx: ArticleContext) -> list[Draft]:
@@ -731,6 +743,8 @@ class EventCoder:
                     c.dep_ == "agent" for c in trigger.children) and pattern is not READY \
                     and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
+            if is_reduced_relative(trigger):
+                return []
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
@@ -894,9 +908,11 @@ class EventCoder:
                 any(w in CROWDS for t in source_tokens for w in crowd_words(t)) and \
                 not any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree):  # (missiles are no riot)
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
-        if not targets and ptype in DOMESTIC_TARGET_TYPES and source_actors[0].country:
+        resigning = mode == "resign"  # "the prime minister resigned": office given up to the state's people
+        if not targets and (ptype in DOMESTIC_TARGET_TYPES or resigning) and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
-            abroad = s0.agent in STATE_AGENTS and ctx.focus_country and ctx.focus_country != s0.country
+            abroad = s0.agent in STATE_AGENTS and ctx.focus_country and ctx.focus_country != s0.country \
+                and not resigning
             if self.linker.is_state(s0.country) and not abroad:  # (a government urging others abroad: no one)
                 agent = "CVL" if s0.agent in STATE_AGENTS else "GOV"  # the government yields to its people
                 targets, guessed = [self.linker.state_actor(s0.country, agent)], True
@@ -1379,6 +1395,35 @@ def is_absolute_passive(verb: Token) -> bool:
     return after_with or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj"))
 
 
+def undergoing_possessors(noun: Token) -> list[Token]:
+    """'Camacho's arrest', 'his release': a person's possessive on what is done to people names who it was
+    done to, not who did it ("Israel's release of prisoners", with its "of" phrase, names the doer). Such a
+    phrase mostly refers to an act told before, so it gives no target of its own either."""
+    if noun.lemma_.lower() not in UNDERGONE or any(c.dep_ == "prep" and c.lower_ in ("of", "by")
+                                                   for c in noun.children):
+        return []
+    return [c for c in noun.children if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or (
+        c.pos_ == "PRON" and c.lower_ in ("his", "her")))]
+
+
+def is_reduced_relative(verb: Token) -> bool:
+    """'The civilians imprisoned for ... were released by Putin': the parser takes the participle for the
+    main verb and the real one for its conjunct, with no "and" between them and no subject of its own.
+    The participle describes who was released; it tells no event of its own."""
+    return reduced_relative_main(verb) is not None
+
+
+def reduced_relative_main(verb: Token) -> Token | None:
+    """The real main verb of a misparsed reduced relative (see is_reduced_relative), or None."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT" or direct_objects(verb) or \
+            not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or \
+            any(c.dep_ in ("cc", "aux", "auxpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBN" and c.i > verb.i
+                 and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children)
+                 and not any(a.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for a in c.children)), None)
+
+
 def crowd_words(token: Token) -> list[str]:
     """The lemma of a source's head, and of its members when the head counts them ("hundreds of demonstrators")."""
     words = [token.lemma_.lower()]
@@ -1466,6 +1511,9 @@ def passive_objects(token: Token) -> list[Token]:
     """The subject of a passive verb, which is its object in the active."""
     if not any(c.dep_ == "auxpass" for c in token.children):
         return []
+    main = reduced_relative_main(token.head) if token.dep_ in ("conj", "ccomp") else None
+    if main is not None and main.i == token.i:
+        return [c for c in token.head.children if c.dep_ == "nsubj"]  # "journalists detained ... were released"
     return [c for c in token.children if c.dep_ == "nsubjpass"]
 
 
