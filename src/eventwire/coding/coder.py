@@ -743,7 +743,7 @@ class EventCoder:
                     c.dep_ == "agent" for c in trigger.children) and pattern is not READY \
                     and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
-            if is_reduced_relative(trigger):
+            if is_reduced_relative(trigger) or is_characterising_clause(trigger):
                 return []
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
@@ -1393,6 +1393,13 @@ def is_absolute_passive(verb: Token) -> bool:
     after_with = any(c.dep_ == "mark" and c.lower_ == "with" for c in clause.children) or (
         clause.dep_ == "pcomp" and clause.head.lower_ == "with")
     return after_with or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj"))
+
+
+def is_characterising_clause(verb: Token) -> bool:
+    """'The militant group that has seized parts of Iraq and Syria': a relative clause in the present
+    perfect says what a party is known for, not what the news reports it doing."""
+    return verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
 def undergoing_possessors(noun: Token) -> list[Token]:
