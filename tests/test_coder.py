@@ -798,3 +798,15 @@ def test_what_a_party_is_known_for_is_not_news(pipeline):
             "group that has seized parts of Mali and Niger.")
     found = triples(code(pipeline, text))
     assert ("ASSAULT", "FRA", "MLI") in found and not [t for t in found if t[0] == "COERCE"], found
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Kenya urged Uganda on Monday to return the stolen cattle.", "02"),
+    ("Turkey called on Greece to resume talks over the islands.", "02"),
+    ("Romania asked the European Union for emergency aid.", "02"),
+    ("Poland demanded the immediate withdrawal of Belarusian troops from the border.", "10"),
+])
+def test_an_appeal_is_told_from_a_demand(pipeline, text, root):
+    """Both are REQUEST, but CAMEO and the Goldstein scale set an appeal (+3) far from a demand (-5)."""
+    requests = [e for e in code(pipeline, text) if e.type == "REQUEST"]
+    assert requests and all(e.cameo.startswith(root) for e in requests), [(e.cameo, e.source) for e in requests]
