@@ -810,3 +810,12 @@ def test_an_appeal_is_told_from_a_demand(pipeline, text, root):
     """Both are REQUEST, but CAMEO and the Goldstein scale set an appeal (+3) far from a demand (-5)."""
     requests = [e for e in code(pipeline, text) if e.type == "REQUEST"]
     assert requests and all(e.cameo.startswith(root) for e in requests), [(e.cameo, e.source) for e in requests]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Serbia said the Kosovo government's decision constituted a provocation.", ("ACCUSE", "SRB", "XKX")),
+    ("Russia's foreign minister said the new American sanctions represent a hostile act.", ("ACCUSE", "RUS", "USA")),
+])
+def test_a_verdict_passed_with_constitute_or_represent_accuses(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found

@@ -79,6 +79,8 @@ DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 TONGUES = {"language", "languages", "tongue", "dialect", "alphabet", "script", "literature", "cuisine"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
 # Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
+# Verbs by which a speaker passes a verdict on something ("was illegal", "constituted unacceptable behaviour").
+VERDICT_VERBS = {"be", "constitute", "represent"}
 EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", "statement", "statements", "action",
                     "actions", "measure", "measures", "announcement", "accusation", "accusations", "allegation",
                     "allegations", "criticism", "claims", "claim", "declaration", "decree", "order"}
@@ -590,8 +592,10 @@ class EventCoder:
         verdict told by a speech verb (what was condemned), or none."""
         if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS:
             return []
-        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.lemma_.lower() == "be"):
+        for clause in (c for c in token.children if c.dep_ == "ccomp" and c.lemma_.lower() in VERDICT_VERBS):
             said = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+            if clause.lemma_.lower() != "be":  # "constituted unacceptable behaviour": the verdict is the object's
+                said = [m for o in direct_objects(clause) for m in [o, *o.children] if m.dep_ in ("dobj", "amod")]
             said += [x for c in said for x in c.conjuncts]
             if any(c.lower_ in NEGATIVE for c in said) and not any(c.dep_ == "neg" for c in clause.children):
                 return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON"]
