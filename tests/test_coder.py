@@ -819,3 +819,15 @@ def test_an_appeal_is_told_from_a_demand(pipeline, text, root):
 def test_a_verdict_passed_with_constitute_or_represent_accuses(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Russia protested that Ukrainian forces were shelling the plant.", ("ACCUSE", "RUS", "UKR"), "PROTEST"),
+    ("Kenyan students protested that the election had been rigged.", ("PROTEST", "KEN", "KEN"), "ACCUSE"),
+    ("The African Union concluded that Sudan must allow aid convoys into Darfur.", ("REQUEST", "AU", "SDN"), None),
+])
+def test_protesting_or_concluding_that_is_said_not_done(pipeline, text, expected, absent):
+    """A state 'protesting that ...' complains in words (a crowd doing so still protests); a body
+    'concluding that X must ...' demands it of X."""
+    found = triples(code(pipeline, text))
+    assert expected in found and not [t for t in found if t[0] == absent], found

@@ -576,8 +576,8 @@ class EventCoder:
 
     @staticmethod
     def is_obligation(token: Token) -> bool:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS | {"reiterate", "stress",
-                                                                                           "declare", "insist"}:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS | {
+                "reiterate", "stress", "declare", "insist", "conclude", "warn", "maintain"}:
             return False
         for clause in token.children:
             if clause.dep_ == "ccomp":
@@ -770,6 +770,10 @@ class EventCoder:
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
+        if ptype == "PROTEST" and pattern.kind == "verb" and trigger.lemma_.lower() == "protest" and any(
+                c.dep_ == "ccomp" for c in trigger.children) and not any(
+                w in CROWDS for t in source_tokens for w in crowd_words(t)):
+            code, ptype, mode = "114", "ACCUSE", "disapprove"  # "Russia protested that ...": words, not a rally
         if ptype == "CONSULT" and pattern.kind == "verb" and source_tokens and all(
                 t.lemma_.lower() in BODIES for t in source_tokens) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
