@@ -831,3 +831,10 @@ def test_protesting_or_concluding_that_is_said_not_done(pipeline, text, expected
     'concluding that X must ...' demands it of X."""
     found = triples(code(pipeline, text))
     assert expected in found and not [t for t in found if t[0] == absent], found
+
+
+def test_in_protest_tells_why_a_strike_is_held_not_another_protest(pipeline):
+    text = ("A group of Chechen refugees in Moscow are continuing a hunger strike in protest of the Russian "
+            "government's refusal to hear them.")
+    protests = [e for e in code(pipeline, text) if e.type == "PROTEST"]
+    assert [e.cameo for e in protests] == ["143"], [(e.cameo, e.mode) for e in protests]

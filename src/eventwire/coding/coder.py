@@ -500,7 +500,8 @@ class EventCoder:
             if not candidates or self.is_complement_of_trigger(token) or self.is_stopped(token) \
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token, candidates):
                 continue
-            if self.is_protest_demand(token, candidates) or is_setting(token) or is_title(token) \
+            if self.is_protest_demand(token, candidates) or self.is_protest_purpose(token, candidates) \
+                    or is_setting(token) or is_title(token) \
                     or self.is_met_demand(token):
                 continue
             for pattern in candidates:
@@ -638,6 +639,16 @@ class EventCoder:
         head = token.head
         return any(cameo(p.cameo).plover == "PROTEST" for p in self.candidates(head)) or any(
             cameo(p.cameo).plover == "PROTEST" for o in direct_objects(head) for p in self.candidates(o))
+
+    def is_protest_purpose(self, token: Token, candidates: list[Pattern]) -> bool:
+        """'Continuing a hunger strike in protest of the refusal': "in protest" tells why the strike is
+        held, one protest coded once, by the strike."""
+        if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ != "in" or not any(
+                cameo(p.cameo).plover == "PROTEST" for p in candidates):
+            return False
+        held = token.head.head
+        return any(cameo(p.cameo).plover == "PROTEST" for w in [held, *direct_objects(held)]
+                   for p in self.candidates(w))
 
     def is_means_of(self, token: Token, candidates: list[Pattern]) -> bool:
         """'A U.S. air strike in Baghdad killed Soleimani': the strike is the killing's means, one attack
