@@ -838,3 +838,13 @@ def test_in_protest_tells_why_a_strike_is_held_not_another_protest(pipeline):
             "government's refusal to hear them.")
     protests = [e for e in code(pipeline, text) if e.type == "PROTEST"]
     assert [e.cameo for e in protests] == ["143"], [(e.cameo, e.mode) for e in protests]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian troops recaptured a rebel stronghold near Aleppo on Sunday.", ("ASSAULT", "SYR", "SYR")),
+    ("Rebels captured a military base in northern Mali.", ("ASSAULT", "MLI", "MLI")),
+])
+def test_territory_taken_in_fighting_is_an_assault_on_whoever_held_it(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert expected in triples(events) and all(e.cameo == "192" for e in events), \
+        [(e.type, e.cameo, e.source, e.target) for e in events]

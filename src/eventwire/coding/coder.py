@@ -117,6 +117,9 @@ SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me
 UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killing", "assassination", "murder",
              "execution", "imprisonment", "extradition", "deportation", "trial", "conviction", "sentencing",
              "jailing", "capture", "indictment", "prosecution"}
+# Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
+HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
+            "garrison", "headquarters", "hideout", "hideouts"}
 # Types that are always aimed at someone: a target may be sought in the sentence before.
 RELATIONAL_TYPES = {"REJECT", "ACCUSE", "THREATEN", "REQUEST", "SANCTION"}
 # Types that are not told without someone they are aimed at: with no target found, the reading is wrong
@@ -429,7 +432,9 @@ class EventCoder:
         objects = direct_objects(trigger)
         holders = [trigger]
         if pattern.object:
-            named = [o for o in objects or passive_objects(trigger)
+            wholes = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children  # "part of a
+                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # stronghold"
+            named = [o for o in (objects or passive_objects(trigger)) + wholes
                      if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
             holders += named
             # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
@@ -437,6 +442,10 @@ class EventCoder:
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
+            # "captured a rebel stronghold": the party a named object belongs to by its compound
+            out += [c for o in named if o.lemma_.lower() in HOLDINGS for c in o.children
+                    if c.dep_ in ("compound", "amod") and c.i < o.i and not c.ent_type_
+                    and self.linker.role_noun(c) is not None]
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             out += [o for o in named if o not in out and self.is_actorish(o)  # (not "withdrew its troops")
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
