@@ -848,3 +848,18 @@ def test_territory_taken_in_fighting_is_an_assault_on_whoever_held_it(pipeline, 
     events = code(pipeline, text)
     assert expected in triples(events) and all(e.cameo == "192" for e in events), \
         [(e.type, e.cameo, e.source, e.target) for e in events]
+
+
+def test_charging_someone_with_a_crime_is_an_accusation(pipeline):
+    found = {(e.type, e.cameo) for e in code(pipeline, "Russia charged two British journalists with espionage.")}
+    assert ("ACCUSE", "1121") in found and not [f for f in found if f[0] == "COERCE"], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In an address to the nation, Somalia's prime minister called for the people of Somalia to stay calm.",
+     ("REQUEST", "SOM", "SOM")),
+    ("Germany called for Russia to withdraw its troops from Ukraine.", ("REQUEST", "DEU", "RUS")),
+])
+def test_calling_for_someone_to_act_asks_it_of_them(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found

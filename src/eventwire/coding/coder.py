@@ -204,6 +204,8 @@ class EventCoder:
         object_lemmas |= {w for w in map(hyphen_word, named) if w}
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
+            parts |= {m.lower_ for c in token.children if c.dep_ == "advcl"  # "called for X to stay calm"
+                      for m in c.children if m.dep_ == "mark" and m.i < c.i}
             if pattern.particle not in parts:
                 return False
         elif token.lemma_.lower() == "swear" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "in":
@@ -456,6 +458,14 @@ class EventCoder:
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
+        if not is_noun and pattern.particle == "for" and any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in trigger.children):  # "called for the people of Somalia to stay calm": those asked
+            out += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj" and self.is_actorish(p)]
+            out += [p for c in trigger.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                    for p in c.children if p.dep_ == "nsubj" and self.is_actorish(p)]
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
                 and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
             out = passive_objects(trigger) + out
