@@ -274,3 +274,12 @@ def test_a_place_name_two_states_share_is_read_from_its_sentence(nlp, linker):
 def test_chiefs_of_a_states_forces_are_of_their_sector(nlp, linker, text, word, code):
     found = link_all(nlp, linker, text)
     assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Malaysia Airlines suspended flights over the region.", "Airlines", "MYSBUS"),
+    ("EgyptAir resumed flights to Khartoum.", "EgyptAir", "EGYBUS"),
+])
+def test_a_national_airline_is_a_business_of_its_state(nlp, linker, text, word, code):
+    found = link_all(nlp, linker, text)
+    assert found[word].code == code, {k: a.code for k, a in found.items()}
