@@ -863,3 +863,9 @@ def test_charging_someone_with_a_crime_is_an_accusation(pipeline):
 def test_calling_for_someone_to_act_asks_it_of_them(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected in found, found
+
+
+def test_a_crowd_in_hong_kong_defying_beijing_is_hong_kong_against_china(pipeline):
+    text = "Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities to demand reforms."
+    found = triples(code(pipeline, text))
+    assert ("PROTEST", "HKG", "CHN") in found, found

@@ -92,11 +92,12 @@ def test_file_starts_with_dated_header(path: Path) -> None:
 # --- countries ----------------------------------------------------------------------------------
 
 def test_country_count_and_statuses(countries) -> None:
-    assert len(countries) == 197
+    assert len(countries) == 198
     status = {c["code"]: c["status"] for c in countries}
     assert sum(1 for s in status.values() if s == "member") == 193
     assert {c for c, s in status.items() if s == "observer"} == {"VAT", "PSE"}
     assert {c for c, s in status.items() if s == "other"} == {"XKX", "TWN"}
+    assert {c for c, s in status.items() if s == "territory"} == {"HKG"}
 
 
 def test_country_codes_unique_and_alpha3(countries) -> None:

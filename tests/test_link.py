@@ -283,3 +283,10 @@ def test_chiefs_of_a_states_forces_are_of_their_sector(nlp, linker, text, word, 
 def test_a_national_airline_is_a_business_of_its_state(nlp, linker, text, word, code):
     found = link_all(nlp, linker, text)
     assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+def test_hong_kong_has_its_own_government_and_police(nlp, linker):
+    found = link_all(nlp, linker, "Hong Kong police arrested two activists, the government in Beijing said.",
+                     date(2024, 1, 1))
+    assert found["police"].code == "HKGCOP", {k: a.code for k, a in found.items()}
+    assert linker.kb.lookup("John Lee")[0].role_on(date(2024, 1, 1)).country == "HKG"

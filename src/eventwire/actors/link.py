@@ -33,6 +33,9 @@ NEUTER = {"it", "its", "itself"}
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF",
                    "PTY"}
 GOVERNMENT_KINDS = {"country", "seat"}
+# Ways and open places a crowd takes or blocks: a place phrase on them says where the crowd is.
+THOROUGHFARES = {"street", "road", "highway", "avenue", "square", "bridge", "motorway", "boulevard", "junction",
+                 "intersection", "roundabout", "railway", "airport", "port"}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 # Heads that name a number or a body of people: the actor is in their "of"/"from" phrase.
 GROUP_HEADS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores", "group", "groups", "convoy", "team",
@@ -638,6 +641,10 @@ class ActorLinker:
                     through[-2].dep_ == "prep" and through[-2].lower_ in PLACE_PREPS and not any(
                     c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in token.children):
                 found.append(entry)  # "killed 23 people when they blew themselves up in Tel Aviv"
+            elif not inside and token.head.i == verb.i and token.dep_ == "dobj" and token.lemma_.lower() in \
+                    THOROUGHFARES and len(through) >= 2 and through[-2].dep_ == "prep" and \
+                    through[-2].lower_ in PLACE_PREPS:
+                found.append(entry)  # "blocked streets in Hong Kong" (not "discussed the conflict in Congo")
         if not found:
             return None
         seats = [entry for entry in found if entry.kind == "seat"]

@@ -117,6 +117,8 @@ SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me
 UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killing", "assassination", "murder",
              "execution", "imprisonment", "extradition", "deportation", "trial", "conviction", "sentencing",
              "jailing", "capture", "indictment", "prosecution"}
+# Nouns of "in defiance of X", "in protest against X": X is what the act is aimed at.
+OPPOSING = {"defiance", "protest", "opposition", "response"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
             "garrison", "headquarters", "hideout", "hideouts"}
@@ -492,6 +494,12 @@ class EventCoder:
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
                     if pcomp.pos_ == "VERB":  # "working with local police to investigate": the police
                         out += [p for p in pcomp.children if p.dep_ == "nsubj" and self.is_actorish(p)]
+        if not is_noun and cameo(pattern.cameo).plover in ("PROTEST", "REJECT"):
+            against = [x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in" for d in c.children
+                       if d.dep_ == "pobj" and d.lemma_.lower() in OPPOSING for o in d.children
+                       if o.dep_ == "prep" and o.lower_ in ("of", "against", "to", "at") for x in o.children
+                       if x.dep_ == "pobj"]  # "blocked streets in defiance of Chinese authorities"
+            out += [w for x in against for w in ([x] if self.is_actorish(x) else self.owners(x))]
         if is_noun and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
             out += [c for c in trigger.children if c.dep_ == "poss"]  # "his detention by the junta": him
         if is_noun:
