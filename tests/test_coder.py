@@ -869,3 +869,12 @@ def test_a_crowd_in_hong_kong_defying_beijing_is_hong_kong_against_china(pipelin
     text = "Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities to demand reforms."
     found = triples(code(pipeline, text))
     assert ("PROTEST", "HKG", "CHN") in found, found
+
+
+def test_he_after_a_titled_subject_is_that_person(pipeline):
+    text = ("The WFP country director told reporters in Port Sudan that hunger was spreading. He called on all "
+            "warring parties in Sudan to guarantee safe passage for aid workers.")
+    found = triples(code(pipeline, text))
+    assert ("REQUEST", "WFP", "SDN") in found, found
+    found = triples(code(pipeline, "Putin met the Turkish foreign minister in Moscow. He criticised NATO's expansion."))
+    assert ("ACCUSE", "RUS", "NATO") in found, found  # a titled object is not the "he" of the next sentence

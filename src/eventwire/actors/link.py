@@ -33,6 +33,10 @@ NEUTER = {"it", "its", "itself"}
 DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF",
                    "PTY"}
 GOVERNMENT_KINDS = {"country", "seat"}
+# Titles that name one person without naming an office of a state ("the director", "a spokesman").
+PERSON_TITLES = {"director", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "chief", "commander",
+                 "leader", "secretary", "ambassador", "representative", "chairman", "chairwoman", "governor", "mayor",
+                 "prosecutor", "judge", "coordinator", "commissioner", "negotiator", "adviser", "advisor", "aide"}
 # Ways and open places a crowd takes or blocks: a place phrase on them says where the crowd is.
 THOROUGHFARES = {"street", "road", "highway", "avenue", "square", "bridge", "motorway", "boulevard", "junction",
                  "intersection", "roundabout", "railway", "airport", "port"}
@@ -78,6 +82,7 @@ class Mention:
     kind: str  # person | org | group | country | role
     plural: bool = False
     subject: bool = False  # named as a clause's subject: what a later subject pronoun most likely means
+    individual: bool = False  # one person named by a title ("the WFP country director"): a later "he" or "she"
 
 
 @dataclass
@@ -244,7 +249,9 @@ class ActorLinker:
         `subject` says the phrase is its sentence's subject where the parse does not."""
         actor, kind, plural = self._link(head, ctx, avoid)
         if actor is not None and kind != "pronoun":
-            ctx.remember(Mention(actor, kind, plural, subject or is_subject(head)))
+            role = self.role_noun(head) if kind != "person" and not plural and head.tag_ == "NN" else None
+            individual = role is not None and (role.office is not None or head.lemma_.lower() in PERSON_TITLES)
+            ctx.remember(Mention(actor, kind, plural, subject or is_subject(head), individual))
         return actor
 
     def _link(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> tuple[Actor | None, str, bool]:
@@ -675,8 +682,8 @@ class ActorLinker:
             return avoid is None or (m.actor.name, m.actor.country) != (avoid.name, avoid.country)
 
         subject = token.dep_ in ("nsubj", "nsubjpass")  # "Demonstrators stormed the embassies. They ...": them
-        if lower in PERSONAL:
-            found = ctx.last(lambda m: m.kind == "person" and other(m))
+        if lower in PERSONAL:  # a person named, or one titled as a clause's subject ("the director told ... He")
+            found = ctx.last(lambda m: (m.kind == "person" or (m.individual and m.subject)) and other(m))
         elif lower in PLURAL:  # a plural noun phrase first ("the rebels ... they"), then a collective
             if not subject and lower in ("them", "themselves"):
                 near = self.plural_before(token, ctx, avoid)  # "notified its allies ... and shared it with them"
