@@ -878,3 +878,13 @@ def test_he_after_a_titled_subject_is_that_person(pipeline):
     assert ("REQUEST", "WFP", "SDN") in found, found
     found = triples(code(pipeline, "Putin met the Turkish foreign minister in Moscow. He criticised NATO's expansion."))
     assert ("ACCUSE", "RUS", "NATO") in found, found  # a titled object is not the "he" of the next sentence
+
+
+@pytest.mark.parametrize("published, source, target", [
+    (date(2009, 5, 3), "SDNUAF", "SDNCVL"),   # Juba before South Sudan's independence (2011-07-09)
+    (date(2015, 5, 3), "SSDUAF", "SSDCVL"),
+])
+def test_a_place_of_a_state_that_split_off_is_the_older_states_before_the_split(pipeline, published, source, target):
+    events = code(pipeline, "Gunmen attacked a market in Juba on Sunday, killing five people.", published)
+    assert [(e.source.code, e.target.code) for e in events if e.type == "ASSAULT"] == [(source, target)], \
+        [(e.type, e.source, e.target) for e in events]

@@ -119,3 +119,11 @@ def test_stats_count_the_base(kb):
     stats = kb.stats()
     assert stats["states"] >= 195 and stats["people"] > 1000 and stats["organisations"] > 60
     assert stats["roles"] > stats["people"]
+
+
+def test_a_succession_needs_its_date_and_its_parent(tmp_path):
+    bad = tmp_path / "states.yaml"
+    bad.write_text("- code: ABC\n  name: Abcland\n  status: other\n  adjectives: [Abcish]\n  capital: Abc City\n"
+                   "  seceded_from: XYZ\n")
+    errors = KnowledgeBase().check_file(bad)
+    assert errors and "independent" in str(errors[0]), errors

@@ -213,6 +213,18 @@ class Pipeline:
         best = max(counts, key=counts.get)
         return places[best] if counts[best] >= 2 else None
 
+    def as_of(self, actor: Actor | None, day) -> Actor | None:
+        """An actor of a state that split from another, on a day before the split: of the state it was part
+        of then ("the SPLA in Juba", 2009: Sudan's)."""
+        if actor is None or not actor.country:
+            return actor
+        state = self.kb.state_on(actor.country, day)
+        if state == actor.country:
+            return actor
+        code = state + actor.code[len(actor.country):] if actor.code and actor.code.startswith(actor.country) \
+            else actor.code
+        return replace(actor, country=state, code=code)
+
     def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None) -> Event:
         """When and where, then the contract record."""
         trigger = draft.trigger
@@ -230,14 +242,15 @@ class Pipeline:
             {a.country for a in (draft.source, draft.target) if a and a.country}
         if place is None and scene is not None and draft.type in SCENE_TYPES and scene.country in parties:
             place = scene  # "Israeli strikes killed 24 people", in a story from Gaza
-        target = draft.target
+        day = when.start if when is not None else article.published
+        source, target = self.as_of(draft.source, day), self.as_of(draft.target, day)
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
             if place.country != draft.source.country or draft.type in ("PROTEST", "COERCE"):
                 target = self.place_actor(place)  # "attacks in northeastern Nigeria": the place's state
         entry = cameo(draft.cameo)
         return Event(
             doc_id=article.doc_id, doc_hash=article.content_hash, type=draft.type, mode=draft.mode,
-            cameo=draft.cameo, quad_class=entry.quad_class, goldstein=entry.goldstein, source=draft.source,
+            cameo=draft.cameo, quad_class=entry.quad_class, goldstein=entry.goldstein, source=source,
             target=target, date=when, location=place, attribution=draft.attribution,
             modality=draft.modality, negated=draft.negated, quantity=draft.quantity,
             sentence=article.text[sentence.start_char:sentence.end_char].strip(), span=draft.span,

@@ -173,6 +173,8 @@ class KnowledgeBase:
     org_officials: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     monarchs: dict[str, str] = field(default_factory=dict)  # a realm → the state whose monarch reigns there
+    # a state → (the day it became independent, the state it was part of before): "Juba" in 2009 is Sudan
+    successions: dict[str, tuple[date, str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
 
     # ---- loading -------------------------------------------------------------------------------
@@ -295,6 +297,12 @@ class KnowledgeBase:
                          adjectives=tuple(adjectives + demonyms), origin=where)]
         if item.get("monarch"):  # a Commonwealth realm: its head of state is the monarch of another state
             self.monarchs[code] = str(item["monarch"]).upper()
+        if item.get("independent") or item.get("seceded_from"):
+            parent = str(item.get("seceded_from") or "").upper()
+            if not re.fullmatch(r"[A-Z]{3}", parent) or not item.get("independent"):
+                raise KnowledgeBaseError(f"{name!r}: 'independent' (a date) and 'seceded_from' (an ISO3 code) go "
+                                         f"together, got {item.get('independent')!r} and {parent!r}", origin=where)
+            self.successions[code] = (parse_when(item["independent"], where=where), parent)
         seats = ([str(item["capital"])] if item.get("capital") else []) + \
             [str(m) for m in item.get("metonyms") or []]
         for seat in seats:  # the capital and seat metonyms stand for the government
@@ -448,6 +456,15 @@ class KnowledgeBase:
 
     # ---- queries -------------------------------------------------------------------------------
     KIND_RANK = {"person": 0, "org": 1, "group": 2, "country": 3, "seat": 4, "city": 5}
+
+    def state_on(self, code: str | None, when: date | None) -> str | None:
+        """The state a place of `code` belonged to on a day: South Sudan's before 2011-07-09 was Sudan's."""
+        for _ in range(4):  # a chain: Montenegro, then Serbia and Montenegro, ...
+            since, parent = self.successions.get(code, (None, None))
+            if since is None or when is None or when >= since:
+                return code
+            code = parent
+        return code
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries a surface form may name: a user's first, then the most specific kind."""
