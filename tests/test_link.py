@@ -146,6 +146,12 @@ def test_lookup_shows_the_role_in_force_and_why():
     assert "why:" in result.output and "people/europe.yaml:" in result.output
 
 
+def test_lookup_tells_a_place_of_a_state_before_its_independence():
+    result = cli("actors", "lookup", "Juba", "--date", "2009-05-01")
+    assert result.exit_code == 0, result.output
+    assert "coded as SDN" in result.output and "independent since 2011-07-09" in result.output
+
+
 def test_lookup_links_a_title_as_a_phrase():
     result = cli("actors", "lookup", "the US president", "--date", "2023-03-01")
     assert result.exit_code == 0, result.output

@@ -274,6 +274,10 @@ def lookup(name, when, actor_files):
             status = f"; on {day}: agent {role.agent}, code {role.code} (since {role.start})" if role else ""
             click.echo(f"  country {entry.country or '-'}, agent {entry.agent or '-'}, code {entry.code or '-'}"
                        + status)
+            then = kb.state_on(entry.country, when)
+            if then != entry.country:
+                since, _ = kb.successions[entry.country]
+                click.echo(f"  on {day}: coded as {then} ({entry.country} independent since {since})")
         click.echo(f"  from {entry.origin}")
 
 
