@@ -246,7 +246,7 @@ class Pipeline:
         source, target = self.as_of(draft.source, day), self.as_of(draft.target, day)
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:
             if place.country != draft.source.country or draft.type in ("PROTEST", "COERCE"):
-                target = self.place_actor(place)  # "attacks in northeastern Nigeria": the place's state
+                target = self.as_of(self.place_actor(place), day)  # "attacks in northeastern Nigeria"
         entry = cameo(draft.cameo)
         return Event(
             doc_id=article.doc_id, doc_hash=article.content_hash, type=draft.type, mode=draft.mode,

@@ -78,9 +78,9 @@ DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 # Nouns a demonym names a language or culture of, not a party: "the Russian language".
 TONGUES = {"language", "languages", "tongue", "dialect", "alphabet", "script", "literature", "cuisine"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
-# Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
 # Verbs by which a speaker passes a verdict on something ("was illegal", "constituted unacceptable behaviour").
 VERDICT_VERBS = {"be", "constitute", "represent"}
+# Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
 EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", "statement", "statements", "action",
                     "actions", "measure", "measures", "announcement", "accusation", "accusations", "allegation",
                     "allegations", "criticism", "claims", "claim", "declaration", "decree", "order"}
@@ -117,7 +117,7 @@ SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me
 UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killing", "assassination", "murder",
              "execution", "imprisonment", "extradition", "deportation", "trial", "conviction", "sentencing",
              "jailing", "capture", "indictment", "prosecution"}
-# Nouns of "in defiance of X", "in protest against X": X is what the act is aimed at.
+# Nouns of "in defiance of X", "in protest against X", "in response to X": X is what the act is aimed at.
 OPPOSING = {"defiance", "protest", "opposition", "response"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
