@@ -334,7 +334,8 @@ class EventCoder:
     def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
         """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
         subject of the support verb ("held talks", "launched strikes")."""
-        owners = [c for c in noun.children if c.dep_ == "poss" and c not in undergoing_possessors(noun)]
+        undergoers = undergoing_possessors(noun)
+        owners = [c for c in noun.children if c.dep_ == "poss" and c not in undergoers]
         owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
                    and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
         if pattern is not None and pattern.source == "of":  # "the build-up of Serbian forces"
@@ -785,7 +786,7 @@ class EventCoder:
                     c.dep_ == "agent" for c in trigger.children) and pattern is not READY \
                     and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
-            if is_reduced_relative(trigger) or is_characterising_clause(trigger):
+            if reduced_relative_main(trigger) is not None or is_characterising_clause(trigger):
                 return []
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
@@ -1459,15 +1460,10 @@ def undergoing_possessors(noun: Token) -> list[Token]:
         c.pos_ == "PRON" and c.lower_ in ("his", "her")))]
 
 
-def is_reduced_relative(verb: Token) -> bool:
+def reduced_relative_main(verb: Token) -> Token | None:
     """'The civilians imprisoned for ... were released by Putin': the parser takes the participle for the
     main verb and the real one for its conjunct, with no "and" between them and no subject of its own.
-    The participle describes who was released; it tells no event of its own."""
-    return reduced_relative_main(verb) is not None
-
-
-def reduced_relative_main(verb: Token) -> Token | None:
-    """The real main verb of a misparsed reduced relative (see is_reduced_relative), or None."""
+    The participle describes who was released and tells no event of its own; the real main verb, or None."""
     if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT" or direct_objects(verb) or \
             not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or \
             any(c.dep_ in ("cc", "aux", "auxpass") for c in verb.children):
