@@ -771,6 +771,8 @@ def test_the_events_a_text_tells_come_out_with_their_parties(pipeline, text, exp
                  "calm.", ("REQUEST", "SOM", "SOM"), id="calling-for-someone-to-act-asks-it-of-them"),
     pytest.param("Germany called for Russia to withdraw its troops from Ukraine.",
                  ("REQUEST", "DEU", "RUS"), id="calling-for-a-state-to-act-asks-it-of-the-state"),
+    pytest.param("Kenya's deputy security adviser accompanied 200 Kenyan police officers sent to Haiti.",
+                 ("AID", "KEN", "HTI"), id="police-sent-abroad-were-sent-by-their-state"),
     pytest.param("Bolivian police have detained a prominent opposition leader Luis Camacho on charges of terrorism.",
                  ("COERCE", "BOL", "BOL"), id="an-unknown-opposition-leader-is-of-the-state-reported-on"),
 ])

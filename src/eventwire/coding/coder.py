@@ -119,6 +119,8 @@ UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killi
              "jailing", "capture", "indictment", "prosecution"}
 # Nouns of "in defiance of X", "in protest against X", "in response to X": X is what the act is aimed at.
 OPPOSING = {"defiance", "protest", "opposition", "response"}
+# Verbs that move people or goods somewhere ("officers sent to Haiti", "troops deployed to the border").
+SENDING = {"send", "dispatch", "deploy", "deliver", "ship", "airlift"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
             "garrison", "headquarters", "hideout", "hideouts"}
@@ -193,7 +195,7 @@ class EventCoder:
 
     # ---- triggers ------------------------------------------------------------------------------
     def fits(self, token: Token, pattern: Pattern) -> bool:
-        objects = direct_objects(token) or passive_objects(token)  # "evidence was presented"
+        objects = direct_objects(token) or passive_objects(token) or sent_ones(token)  # "evidence was presented"
         inner = [p for o in objects for c in o.children if c.dep_ == "prep" and (c.lower_ == "of" or (
                  c.lower_ == "in" and (o.lemma_.lower() in AMOUNTS or o.like_num)))
                  for p in c.children if p.dep_ == "pobj"]  # "delivering 1,300 tonnes of food", "$10 million in aid"
@@ -790,6 +792,9 @@ class EventCoder:
                 return []
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
+            if not source_tokens and sent_ones(trigger) and self.linker.role_noun(trigger.head) is not None \
+                    and self.linker.role_noun(trigger.head).agent in ("MIL", "COP"):
+                source_tokens = [trigger.head]  # "police officers sent to Haiti": their state sent them
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
                 receivers = source_tokens
                 source_tokens = [p for h in [trigger] + direct_objects(trigger) for c in h.children
@@ -1554,6 +1559,14 @@ def act_doers(noun: Token, verb: Token) -> list[Token]:
                 and not (node.i == verb.i and not path):  # (not "welcomed by X", the verb's own doer)
             found += [p for p in prep.children if p.dep_ == "pobj"]
     return found
+
+
+def sent_ones(token: Token) -> list[Token]:
+    """'Police officers sent to Haiti': the noun a participle of a verb that moves people or goods
+    describes is what was moved."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.lemma_.lower() not in SENDING:
+        return []
+    return [token.head]
 
 
 def passive_objects(token: Token) -> list[Token]:
