@@ -260,6 +260,7 @@ def test_local_police_are_of_the_state_the_story_is_about(nlp, linker):
 @pytest.mark.parametrize("text, word, code", [
     ("The Liberation Tigers of Tamil Eelam attacked a navy base.", "Eelam", "LKAREB"),
     ("The Islamic Salvation Front called a general strike.", "Front", "DZAPTY"),
+    ("The Interahamwe attacked a church near Kigali.", "Interahamwe", "RWAPRM"),  # a pro-government militia
 ])
 def test_groups_of_the_past_named_by_their_own_names(nlp, linker, text, word, code):
     found = link_all(nlp, linker, text, date(1995, 6, 1))
