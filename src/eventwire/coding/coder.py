@@ -792,8 +792,8 @@ class EventCoder:
                 return []
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
-            if not source_tokens and sent_ones(trigger) and self.linker.role_noun(trigger.head) is not None \
-                    and self.linker.role_noun(trigger.head).agent in ("MIL", "COP"):
+            sent = self.linker.role_noun(trigger.head) if not source_tokens and sent_ones(trigger) else None
+            if sent is not None and sent.agent in ("MIL", "COP"):
                 source_tokens = [trigger.head]  # "police officers sent to Haiti": their state sent them
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
                 receivers = source_tokens
