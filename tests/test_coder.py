@@ -880,3 +880,44 @@ def test_a_place_of_a_state_that_split_off_is_the_older_states_before_the_split(
     events = code(pipeline, "Gunmen attacked a market in Juba on Sunday, killing five people.", published)
     assert [(e.source.code, e.target.code) for e in events if e.type == "ASSAULT"] == [(source, target)], \
         [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Nurses from three Canadian charities donated and personally delivered $20,000 worth of medicine "
+                 "to a hospital in Haiti.", ("AID", "CAN", "HTI"), id="a-sentence-whose-verb-the-parser-hung-on-its-subject"),
+    pytest.param("Britain is providing satellite images and other intelligence to Ukraine.",
+                 ("COOPERATE", "GBR", "UKR"), id="intelligence-given-to-another-state"),
+    pytest.param("Turkey opened the bridge on Friday to allow the delivery of wheat to Syria.",
+                 ("RETREAT", "TUR", "SYR"), id="allowing-a-delivery-to-a-state"),
+    pytest.param("Jewish settlers set fire to the offices of a Palestinian charity in Hebron.",
+                 ("ASSAULT", "ISR", "PSE"), id="arson-on-the-offices-of-a-party"),
+    pytest.param("Italy is ready to contribute 1,000 soldiers to a peacekeeping force in Lebanon.",
+                 ("AGREE", "ITA", "LBN"), id="troops-given-are-no-party-the-force-they-join-is-where"),
+    pytest.param("Leaders of the Musavat opposition coalition agreed on Monday to call off the rally in Baku.",
+                 ("AGREE", "AZE", "AZE"), id="an-opposition-pledge-is-made-to-its-state"),
+])
+def test_session_7_rules(pipeline, text, expected):
+    """One case a rule of session 7 answers: verbless parses, amounts of goods, intelligence, deliveries,
+    arson, troops contributed, an opposition's pledge."""
+    found = triples(code(pipeline, text))
+    assert expected in found, found
+
+
+def test_a_demand_on_a_government_and_its_rebels_is_one_on_each(pipeline):
+    text = "Norway's foreign minister said the Colombian government and the rebels must return to talks."
+    events = code(pipeline, text)
+    assert sorted(e.target.code for e in events if e.type == "REQUEST") == ["COLGOV", "COLREB"], \
+        [(e.type, e.source, e.target) for e in events]
+
+
+def test_tear_gas_at_a_crowd_in_a_capital_is_one_act_on_one_state(pipeline):
+    text = "Riot police fired tear gas at crowds gathered in Kenya's capital, breaking up the protests."
+    events = code(pipeline, text)
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1, [(e.type, e.source, e.target) for e in events]
+
+
+def test_the_damage_of_a_riot_is_the_riot(pipeline):
+    text = "Inmates rioted at a prison in northern Chile, setting fire to their mattresses."
+    events = code(pipeline, text)
+    assert_none_of(events, "ASSAULT")
+    assert "PROTEST" in {e.type for e in events}, [(e.type, e.source, e.target) for e in events]

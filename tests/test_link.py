@@ -297,3 +297,30 @@ def test_hong_kong_has_its_own_government_and_police(nlp, linker):
                      date(2024, 1, 1))
     assert found["police"].code == "HKGCOP", {k: a.code for k, a in found.items()}
     assert linker.kb.lookup("John Lee")[0].role_on(date(2024, 1, 1)).country == "HKG"
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("President Omar El Bashir met envoys in Khartoum.", "Bashir", "SDNGOV"),
+    ("President Dos Santos spoke in Luanda.", "Santos", "AGOGOV"),
+])
+def test_a_name_with_its_particle_written_otherwise_is_still_known(nlp, linker, text, word, code):
+    """Wires write "El Bashir" for "al-Bashir" and capitalise "dos" after a title."""
+    found = link_all(nlp, linker, text, date(1995, 6, 1))
+    assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, word, code", [
+    ("Igbo activists met in Enugu on Sunday.", "activists", "NGAETH"),
+    ("Hundreds of Uyghurs fled across the border.", "Uyghurs", "CHNETH"),
+    ("Yoruba leaders backed the governor.", "leaders", "NGAETH"),
+    ("Jewish settlers entered the village at night.", "settlers", "ISRCVL"),
+])
+def test_a_people_living_in_one_state_is_of_that_state(nlp, linker, text, word, code):
+    found = link_all(nlp, linker, text)
+    assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+def test_leaders_of_an_opposition_coalition_are_the_opposition(nlp, linker):
+    found = link_all(nlp, linker, "Leaders of the Musavat opposition coalition gathered in Baku.")
+    assert found["Leaders"].agent == "OPP" and found["Leaders"].country == "AZE", \
+        {k: a.code for k, a in found.items()}

@@ -26,6 +26,23 @@ def test_known_names_are_ruler_entities_with_their_ids(full):
     assert ids["Belarus"] == "country:BLR"
 
 
+@pytest.mark.parametrize("text, name, kb_id", [
+    ("President Omar El Bashir arrived.", "Omar El Bashir", "person:omar-al-bashir"),
+    ("Bashar Al-Assad spoke on Monday.", "Bashar Al-Assad", "person:bashar-al-assad"),
+    ("President Dos Santos arrived.", "Dos Santos", "person:jose-eduardo-dos-santos"),
+])
+def test_a_persons_name_particle_written_otherwise_is_the_same_name(fast, text, name, kb_id):
+    ids = {ent.text: ent.ent_id_ for ent in fast(text).ents}
+    assert ids.get(name) == kb_id, ids
+
+
+def test_name_particles_are_spelled_as_wires_spell_them():
+    from eventwire.nlp import particle_variants
+    assert {"Omar El Bashir", "Omar el-Bashir", "Omar Al-Bashir"} <= particle_variants("Omar al-Bashir")
+    assert particle_variants("dos Santos") == {"dos Santos", "Dos Santos"}
+    assert particle_variants("Ahmed Abdi") == {"Ahmed Abdi"}
+
+
 def test_a_line_break_ends_a_sentence(full):
     doc = full("Belarus wants to overcome isolation\nThe invitation was sent from Paris.")
     assert len(list(doc.sents)) == 2

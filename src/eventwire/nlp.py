@@ -10,8 +10,10 @@ model's exact output.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from functools import lru_cache
+from itertools import product
 
 import spacy
 from spacy.language import Language
@@ -356,6 +358,31 @@ NEEDS_THE = {"Commission", "Secretariat", "States", "Council", "Parliament", "As
              "Commonwealth", "Emirates"}
 
 
+NAME_PARTICLES = {"da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von",
+                  "bin", "ibn", "ben"}
+ARTICLE_PARTICLES = ("al", "el")
+
+
+def particle_variants(name: str) -> set[str]:
+    """A person's name as wires also write it: a particle capitalised ("President Dos Santos", "Van
+    Rompuy said"), and the Arabic article as al- or el-, with a hyphen or a space ("Omar al-Bashir",
+    "Omar El Bashir")."""
+    words, options, i = name.split(" "), [], 0
+    while i < len(words):
+        word, alternatives = words[i], {words[i]}
+        last = i == len(words) - 1
+        if word in NAME_PARTICLES and not last:
+            alternatives.add(word.capitalize())
+        article = re.fullmatch(r"(?:al|el|Al|El)-([A-Z]\S*)", word)
+        rest = article.group(1) if article else words[i + 1] if word in ARTICLE_PARTICLES and not last else None
+        if rest is not None:
+            i += 0 if article else 1
+            alternatives = {f"{a}{sep}{rest}" for a in ("al", "el", "Al", "El") for sep in ("-", " ")}
+        options.append(alternatives)
+        i += 1
+    return {" ".join(combination) for combination in product(*options)}
+
+
 def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
     """One phrase pattern per surface form, as written and with a capital first letter after "the"."""
     patterns, seen = [], set()
@@ -370,6 +397,8 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
                 variants.add(form[4:])  # "the Kremlin" is also "Kremlin"; "the Commission" is not "Commission"
         if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
             variants.add(form.title())
+        if entry.kind == "person":
+            variants |= particle_variants(form)
         variants |= {plain_letters(v) for v in variants}  # "Milosevic" in wires without diacritics
         variants |= {v.replace("'", "’") for v in variants if "'" in v}  # "Kurdistan Workers’ Party"
         for variant in variants:

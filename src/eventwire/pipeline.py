@@ -21,7 +21,7 @@ from eventwire import clean as cleaning
 from eventwire import dates
 from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
-from eventwire.coding.coder import Draft, EventCoder
+from eventwire.coding.coder import Draft, EventCoder, side_of
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import entities, load_pipeline
@@ -291,9 +291,20 @@ def dedupe(events: list[Event]) -> list[Event]:
     (it is the more precise); otherwise the more confident reading wins."""
     # One sentence telling one act with two verbs ("opened fire ..., killing one") is one event.
     # Different modes ("called ... and sent his envoy") stay different events.
+    # But one verb acting on both sides within a state ("said the government and the rebels must agree")
+    # tells an act on each.
+    sides: dict[tuple, set[bool]] = {}
+    for event in events:
+        if event.target is not None and event.target.country:
+            sides.setdefault((event.sentence, event.span, event.trigger, event.target.country), set()).add(
+                side_of(event.target))
     in_sentence: dict[tuple, dict] = {}
     for event in events:  # within a sentence, one act on one state ("fired tear gas at crowds in the capital")
-        target = event.target.country if event.target is not None and event.target.country else actor_key(event.target)
+        target = actor_key(event.target)
+        if event.target is not None and event.target.country:
+            target = event.target.country
+            if sides[(event.sentence, event.span, event.trigger, target)] >= {"state", "challenger"}:
+                target = f"{target}:{side_of(event.target)}"
         key = (event.sentence, event.type or event.cameo, actor_key(event.source), target, event.negated)
         by_mode = in_sentence.setdefault(key, {})
         held = by_mode.get(event.mode)

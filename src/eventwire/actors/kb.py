@@ -281,6 +281,8 @@ class KnowledgeBase:
         name = str(name)
         if item.get("agent") == "IGO" or "organs" in item or "officials" in item or "seat" in item:
             return self.parse_org(item, name, names, where)
+        if item.get("kind") == "people":  # "the Yoruba", "Igbo elders": a group with adjectives
+            return [self.parse_group(item, name, names, where)]
         if "adjectives" in item or "capital" in item:
             return self.parse_country(item, name, names, where)
         return [self.parse_group(item, name, names, where)]
@@ -358,8 +360,9 @@ class KnowledgeBase:
             r_agent = str(raw["agent"])
             r_code = raw.get("code") or ((r_country or "") + r_agent)
             roles.append(Role(r_country, str(raw.get("office") or "status"), r_agent, start, end, code=r_code))
+        adjectives = tuple(str(a) for a in item.get("adjectives") or [])
         return Entry(f"group:{slug(name)}", "group", name, country, agent, code, tuple(roles),
-                     names=tuple([name, *names]), origin=where)
+                     names=tuple([name, *names]), adjectives=adjectives, origin=where)
 
     @staticmethod
     def line_of(raw, where: str) -> str:
@@ -529,7 +532,8 @@ class KnowledgeBase:
         best: dict[str, tuple[tuple[bool, int], Entry, str]] = {}
         for entry in self.entries.values():
             rank = (not entry.user, self.KIND_RANK.get(entry.kind, 9))
-            forms = [(f, labels.get(entry.kind, "ORG")) for f in entry.names]
+            people = entry.kind == "group" and bool(entry.adjectives)  # "the Uyghurs" names a people, not a body
+            forms = [(f, "NORP" if people else labels.get(entry.kind, "ORG")) for f in entry.names]
             forms += [(a, "NORP") for a in entry.adjectives]
             for form, label in forms:
                 if form not in best or rank < best[form][0]:
@@ -545,7 +549,8 @@ class KnowledgeBase:
             "states": kinds["country"],
             "organisations": sum(1 for e in self.entries.values() if e.kind == "org" and e.kb_id.count(":") == 1),
             "organs": sum(1 for e in self.entries.values() if e.kind == "org" and e.kb_id.count(":") == 2),
-            "groups": kinds["group"],
+            "groups": sum(1 for e in self.entries.values() if e.kind == "group" and not e.adjectives),
+            "peoples": sum(1 for e in self.entries.values() if e.kind == "group" and e.adjectives),
             "people": kinds["person"],
             "roles": sum(len(e.roles) for e in self.entries.values() if e.kind == "person"),
             "offices": len(self.holders),
@@ -558,9 +563,9 @@ class KnowledgeBase:
 
 def packaged_files() -> list:
     """The packaged data files, in load order: states, organisations, groups (current, then of the past),
-    state bodies, then people."""
+    peoples, state bodies, then people."""
     files = [DATA / "countries.yaml", DATA / "organisations.yaml", DATA / "groups.yaml", DATA / "groups_history.yaml",
-             DATA / "state_bodies.yaml"]
+             DATA / "peoples.yaml", DATA / "state_bodies.yaml"]
     people_dir = DATA / "people"
     if people_dir.is_dir():
         files += sorted((p for p in people_dir.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)

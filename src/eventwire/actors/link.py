@@ -261,6 +261,10 @@ class ActorLinker:
         if head.pos_ == "PRON" or lower in PERSONAL | PLURAL | NEUTER:
             return self.pronoun(head, ctx, avoid), "pronoun", False
         role = self.role_noun(head)
+        if role is not None and role.agent == "GOV":  # "leaders of the opposition coalition": the opposition's
+            led = [self.role_noun(p) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+            role = next((r for r in led if r is not None and r.agent in GROUP_AGENTS), role)
         if role is not None and head.ent_iob_ != "O" and head.ent_type_ in ("GPE", "ORG", "LOC", "FAC") \
                 and head.ent_id_:
             role = None  # "Bank" in "West Bank" is a name, not a role
@@ -362,6 +366,8 @@ class ActorLinker:
             agent = next((r.agent for r in owned_by if r is not None and r.agent in GROUP_AGENTS), agent)
         if owner.kind == "org" and (role is None or role.agent in ("GOV", "IGO")):
             agent = owner_agent
+        if owner.kind == "group" and role is not None and role.agent == "GOV" and owner_agent:
+            agent = owner_agent  # "Hamas leaders", "Yoruba leaders": the group's, not a government's
         if unknown_person is not None and role is None:
             agent = None  # a named person with a country but no title: not taken for an official
         if self.is_former(tokens) and unknown_person is not None:
@@ -597,9 +603,21 @@ class ActorLinker:
             # (not "the two leaders": several, named before)
             earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.actor.country is not None) \
                 if role.agent in DOMESTIC_AGENTS else None  # "Protesters also targeted ...": those told of before
-            country = self.clause_place_state(head) or (earlier.actor.country if earlier else ctx.focus_country)
+            country = self.coordinated_state(head) or self.clause_place_state(head) or \
+                (earlier.actor.country if earlier else ctx.focus_country)
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
+
+    def coordinated_state(self, head: Token) -> str | None:
+        """'The Sudanese government and the rebels': people of a state named with that state's government,
+        army or police are of that state."""
+        for other in head.conjuncts:
+            if other.lemma_.lower() in HOME_GOVERNMENT:
+                owner = self.country_in([(ent, self.kb.entries[ent.ent_id_]) for ent in self.entities_in(
+                    self.phrase(other)) if ent.ent_id_ in self.kb.entries], other)
+                if owner is not None and self.is_state(owner.country):
+                    return owner.country
+        return None
 
     def included(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> Actor | None:
         """The actor named in an 'including ...' phrase after a generic plural, wherever the parser hung it."""

@@ -78,6 +78,15 @@ DEEDS = {"ASSAULT", "COERCE", "MOBILIZE", "RETREAT"}
 # Nouns a demonym names a language or culture of, not a party: "the Russian language".
 TONGUES = {"language", "languages", "tongue", "dialect", "alphabet", "script", "literature", "cuisine"}
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", None}
+CHALLENGERS = {"REB", "OPP", "PTY", "INS", "UAF"}
+
+
+def side_of(actor: Actor | None) -> str | None:
+    """Which side of a state's politics an actor is on: its rulers' (state), those who contest them
+    (challenger), or neither (the people, aid workers, ...)."""
+    if actor is None or actor.agent is None:
+        return None
+    return "state" if actor.agent in STATE_AGENTS else "challenger" if actor.agent in CHALLENGERS else None
 # Verbs by which a speaker passes a verdict on something ("was illegal", "constituted unacceptable behaviour").
 VERDICT_VERBS = {"be", "constitute", "represent"}
 # Nouns that refer back to an event already told ("rejected the criticism", "welcomed the move").
@@ -202,6 +211,7 @@ class EventCoder:
         partitive = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children
                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
+        named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]  # "photographs and intelligence"
         named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
                   if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
@@ -286,6 +296,9 @@ class EventCoder:
                 if owners:
                     return owners, False
             return expand([subject]), False
+        doer = verbless_subject(verb)
+        if doer is not None:
+            return expand([doer]), False
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
             return [], False  # "two officials killed": a passive participle names no doer but its agent
         if depth > 3 or verb.head.i == verb.i:
@@ -444,6 +457,9 @@ class EventCoder:
             named = [o for o in (objects or passive_objects(trigger)) + wholes
                      if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
             holders += named
+            holders += [o for o in objects if o not in named for c in o.children if c.dep_ == "prep"
+                        and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and (
+                            p.lemma_.lower() in pattern.object or p.lower_ in pattern.object)]  # "$50,000 worth of goods to X"
             # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
             out += [o for o in named if self.linker.role_noun(o) is not None
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
@@ -474,7 +490,7 @@ class EventCoder:
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
                 and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
             out = passive_objects(trigger) + out
-        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and verbless_subject(trigger) is None:
             out.append(trigger.head)  # "the man arrested by police"
         preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
         if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
@@ -503,6 +519,10 @@ class EventCoder:
                        if o.dep_ == "prep" and o.lower_ in ("of", "against", "to", "at") for x in o.children
                        if x.dep_ == "pobj"]  # "blocked streets in defiance of Chinese authorities"
             out += [w for x in against for w in ([x] if self.is_actorish(x) else self.owners(x))]
+        if pattern is OBLIGATION:  # "said the government and the rebels must reach an agreement": both
+            out += [s for c in trigger.children if c.dep_ == "ccomp" and any(
+                    a.dep_ in ("aux", "auxpass") and a.lower_ in ("must", "should") for a in c.children)
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and self.is_actorish(s)]
         if is_noun and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
             out += [c for c in trigger.children if c.dep_ == "poss"]  # "his detention by the junta": him
         if is_noun:
@@ -531,6 +551,7 @@ class EventCoder:
                     or is_alleged(token) or is_captive_state(token) or self.is_means_of(token, candidates):
                 continue
             if self.is_protest_demand(token, candidates) or self.is_protest_purpose(token, candidates) \
+                    or self.is_riot_damage(token, candidates) \
                     or is_setting(token) or is_title(token) \
                     or self.is_met_demand(token):
                 continue
@@ -670,6 +691,14 @@ class EventCoder:
         return any(cameo(p.cameo).plover == "PROTEST" for p in self.candidates(head)) or any(
             cameo(p.cameo).plover == "PROTEST" for o in direct_objects(head) for p in self.candidates(o))
 
+    def is_riot_damage(self, token: Token, candidates: list[Pattern]) -> bool:
+        """'Prisoners rioted, setting fire to their mattresses': the damage a riot does, told by a
+        participle of the riot's verb, is that riot, not an attack of its own."""
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") or not any(
+                p.cameo == "1712" for p in candidates):
+            return False
+        return any(cameo(p.cameo).plover == "PROTEST" for p in self.candidates(token.head))
+
     def is_protest_purpose(self, token: Token, candidates: list[Pattern]) -> bool:
         """'Continuing a hunger strike in protest of the refusal': "in protest" tells why the strike is
         held, one protest coded once, by the strike."""
@@ -770,7 +799,8 @@ class EventCoder:
                 if inner:
                     out += [t for t in self.targets(clause, inner[0]) if self.is_actorish(t)]
                 if not out:  # "agreed to lift embargoes on sales to Iran, Libya and Sudan"
-                    out += [o for o in direct_objects(clause) if self.is_actorish(o)]
+                    if clause.lemma_.lower() not in SENDING | {"contribute", "provide", "give", "supply"}:
+                        out += [o for o in direct_objects(clause) if self.is_actorish(o)]  # (not troops it gives)
                     holders = [clause] + direct_objects(clause)
                     found = [p for h in holders for c in h.children if c.dep_ in ("prep", "dative")
                              and c.lower_ in ("to", "with", "on", "against", "at", "into", "for")
@@ -961,7 +991,9 @@ class EventCoder:
                 not any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree):  # (missiles are no riot)
             ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
         resigning = mode == "resign"  # "the prime minister resigned": office given up to the state's people
-        if not targets and (ptype in DOMESTIC_TARGET_TYPES or resigning) and source_actors[0].country:
+        # "the opposition agreed to postpone the rally": a pledge to the state it contests
+        conceding = ptype == "AGREE" and source_actors[0].agent in ("OPP", "REB")
+        if not targets and (ptype in DOMESTIC_TARGET_TYPES or resigning or conceding) and source_actors[0].country:
             s0 = source_actors[0]  # protests and demands with no named addressee: the state they happen in
             abroad = s0.agent in STATE_AGENTS and ctx.focus_country and ctx.focus_country != s0.country \
                 and not resigning
@@ -1301,9 +1333,10 @@ class EventCoder:
             if ptype == "SANCTION" and s.country and s.country == t.country and t.kb_id is None \
                     and t.agent in ("CVL", None) and s.agent in STATE_AGENTS:
                 continue  # "sanctions on 37 people": a state's sanctions are on foreigners, unnamed ones
-            if t.country and (k, t.country) in seen:
+            side = side_of(t)  # "the government and the rebels in Darfur must ...": one act on each side
+            if t.country and (k, t.country, side) in seen:
                 continue  # "sanctions on Belarusian officials and judges": one act against one state
-            seen.add((k, t.country))
+            seen.add((k, t.country, side))
             found.append((s, t))
         return found
 
@@ -1476,6 +1509,20 @@ def reduced_relative_main(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBN" and c.i > verb.i
                  and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children)
                  and not any(a.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for a in c.children)), None)
+
+
+def verbless_subject(verb: Token) -> Token | None:
+    """'Doctors from two aid groups donated and delivered goods to ...': with no verb above it, the parser
+    hangs the main verb on the subject as a participle; a participle acting on an object (or with a past
+    tense verb joined to it) is the sentence's verb, and the sentence's noun root is its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or root.pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ in ("auxpass", "agent") for c in verb.children) \
+            or any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
+        return None
+    if not direct_objects(verb) and not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+        return None
+    return root
 
 
 def crowd_words(token: Token) -> list[str]:
