@@ -895,6 +895,16 @@ def test_a_place_of_a_state_that_split_off_is_the_older_states_before_the_split(
                  ("AGREE", "ITA", "LBN"), id="troops-given-are-no-party-the-force-they-join-is-where"),
     pytest.param("Leaders of the Musavat opposition coalition agreed on Monday to call off the rally in Baku.",
                  ("AGREE", "AZE", "AZE"), id="an-opposition-pledge-is-made-to-its-state"),
+    pytest.param("About 2,000 ethnic Serb militiamen operating in Croatia were demobilized last month.",
+                 ("RETREAT", "HRV", "HRV"), id="fighters-demobilized-where-they-operate"),
+    pytest.param("The German chancellor issued a blunt reminder to Poland that it must respect the court's rulings.",
+                 ("REQUEST", "DEU", "POL"), id="a-reminder-that-a-state-must-act-is-a-demand"),
+    pytest.param("Japan is pushing hard for India to join the trade pact.",
+                 ("REQUEST", "JPN", "IND"), id="pushing-for-a-state-to-act-is-an-appeal-to-it"),
+    pytest.param("The Homeland Union began collecting signatures for a referendum on the new tax.",
+                 ("PROTEST", "LTU", "LTU"), id="a-petition-drive-is-dissent-at-home"),
+    pytest.param("Ethopia has agreed to reopen its border to Kenya.",
+                 ("AGREE", "ETH", "KEN"), id="a-state-name-with-a-letter-left-out"),
 ])
 def test_session_7_rules(pipeline, text, expected):
     """One case a rule of session 7 answers: verbless parses, amounts of goods, intelligence, deliveries,
@@ -921,3 +931,23 @@ def test_the_damage_of_a_riot_is_the_riot(pipeline):
     events = code(pipeline, text)
     assert_none_of(events, "ASSAULT")
     assert "PROTEST" in {e.type for e in events}, [(e.type, e.source, e.target) for e in events]
+
+
+def test_a_condition_names_no_party_of_the_act(pipeline):
+    found = triples(code(pipeline, "Jordan says it will not accept any more refugees if war breaks out in Syria."))
+    assert ("REJECT", "JOR", None) in found and not [t for t in found if t[2] == "SYR"], found
+
+
+def test_a_deployment_that_arrived_is_one_arrival(pipeline):
+    events = code(pipeline, "The first deployment of NATO peacekeeping troops has arrived in Kosovo, officials said.")
+    assert [e.type for e in events] == ["AID"], [(e.type, e.source, e.target) for e in events]
+
+
+def test_pushing_for_a_state_to_act_is_not_that_act(pipeline):
+    found = triples(code(pipeline, "Japan is pushing hard for India to join the trade pact."))
+    assert not [t for t in found if t[1] == "IND"], found
+
+
+def test_a_states_own_forces_it_mobilises_are_no_target(pipeline):
+    found = triples(code(pipeline, "The government of Balochistan ordered patrols by police and paramilitary troops."))
+    assert ("MOBILIZE", "PAK", None) in found and ("MOBILIZE", "PAK", "PAK") not in found, found

@@ -127,3 +127,23 @@ def test_a_succession_needs_its_date_and_its_parent(tmp_path):
                    "  seceded_from: XYZ\n")
     errors = KnowledgeBase().check_file(bad)
     assert errors and "independent" in str(errors[0]), errors
+
+
+def test_two_spellings_of_one_place_are_one_entry_with_both_names(tmp_path):
+    path = write(tmp_path, "- code: ZZA\n  name: Zedland\n  adjectives: [Zedlandic]\n  capital: Zed City\n"
+                           "  cities: [Michoacan, Michoacán, Port Zed]\n")
+    kb = KnowledgeBase.load([path])
+    place = kb.entries["city:ZZA:michoacan"]
+    assert set(place.names) == {"Michoacan", "Michoacán"}
+    forms = {form for form, entry, _ in kb.surface_forms() if entry is place}
+    assert forms == {"Michoacan", "Michoacán"}  # the ruler matches both as written
+
+
+def test_a_people_file_entry_is_a_group_with_adjectives(tmp_path):
+    path = write(tmp_path, "- {name: Zedlanders, kind: people, aliases: [Zed people], adjectives: [Zeddish], "
+                           "country: BLR, agent: ETH}\n")
+    kb = KnowledgeBase.load([path])
+    (entry,) = kb.lookup("Zedlanders")
+    assert (entry.kind, entry.country, entry.agent, entry.adjectives) == ("group", "BLR", "ETH", ("Zeddish",))
+    assert kb.check_file(path) == []
+    assert kb.stats()["peoples"] >= 40

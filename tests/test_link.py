@@ -324,3 +324,14 @@ def test_leaders_of_an_opposition_coalition_are_the_opposition(nlp, linker):
     found = link_all(nlp, linker, "Leaders of the Musavat opposition coalition gathered in Baku.")
     assert found["Leaders"].agent == "OPP" and found["Leaders"].country == "AZE", \
         {k: a.code for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("The government of Sindh province ordered patrols.", "government", "PAK"),
+    ("Rebels in North Kivu attacked a camp.", "Rebels", "COD"),
+    ("Police in Khyber Pakhtunkhwa arrested three men.", "Police", "PAK"),
+    ("About 2,000 ethnic Albanian guerrillas operating in Macedonia laid down their arms.", "guerrillas", "MKD"),
+])
+def test_people_of_a_province_or_region_are_of_its_state(nlp, linker, text, word, country):
+    found = link_all(nlp, linker, text)
+    assert found[word].country == country, {k: a.code for k, a in found.items()}

@@ -458,7 +458,8 @@ class Namesakes:
 class NearNames:
     """'ISRAEL', 'iSrael', 'Afganistan', 'Phillippines': a state's name in odd capitals, or its name (not its
     adjective) misspelt by one letter, is still the state. A misspelling is accepted only in words of eight
-    letters or more (shorter ones are names: "Solomon", "Egeland", "Krajina"), one edit from exactly one
+    letters or more (shorter ones are names: "Solomon", "Egeland", "Krajina"), or of seven that are a longer
+    name with one letter left out ("Ethopia"), one edit from exactly one
     state and not its plural ("the Americas"), standing alone (no capitalised name beside it: "Georgina
     Smith", "British Columbia"), and no name the knowledge base or the gazetteer knows as written. Given the
     knowledge base (and the gazetteer, where the pipeline has one) by `add_actor_ruler`."""
@@ -470,9 +471,11 @@ class NearNames:
         self.place_lookup = None
         self.by_lower: dict[str, tuple[str, str]] = {}
         self.by_deletion: dict[str, set[tuple[str, str]]] = {}
+        self.by_inner_deletion: dict[str, set[tuple[str, str]]] = {}
 
     def use(self, kb: KnowledgeBase, place_lookup=None) -> None:
         self.kb, self.place_lookup, self.by_lower, self.by_deletion = kb, place_lookup, {}, {}
+        self.by_inner_deletion = {}
         for form, entry, label in kb.surface_forms():
             if entry.kind != "country" or not form.isalpha() or len(form) < self.MIN_CASE:
                 continue
@@ -480,20 +483,28 @@ class NearNames:
             if len(form) >= self.MIN_SPELLING - 1 and form[0].isupper() and label == "GPE":
                 for variant in deletions(form.lower()) | {form.lower()}:
                     self.by_deletion.setdefault(variant, set()).add((entry.kb_id, label))
+                if len(form) == self.MIN_SPELLING:
+                    for i in range(1, len(form) - 1):
+                        inner = form.lower()[:i] + form.lower()[i + 1:]
+                        self.by_inner_deletion.setdefault(inner, set()).add((entry.kb_id, label))
 
     def known(self, word: str) -> bool:
         return bool(self.kb.lookup(word)) or bool(self.place_lookup and self.place_lookup(word))
 
     def misspelt(self, doc: Doc, i: int) -> tuple[str, str] | None:
         word = doc[i].text
-        if len(word) < self.MIN_SPELLING or not word[0].isupper() or not word[1:].islower():
+        if len(word) < self.MIN_SPELLING - 1 or not word[0].isupper() or not word[1:].islower():
             return None
         beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc) and not (j == i - 1 and doc[i].is_sent_start)]
         if any(t.text[:1].isupper() and t.is_alpha and not t.is_stop for t in beside):
             return None
-        found = set().union(*(self.by_deletion.get(v, set()) for v in deletions(word.lower()) | {word.lower()}))
+        lower = word.lower()
+        if len(word) < self.MIN_SPELLING:  # a name with an inner letter left out ("Ethopia"; not "Solomon")
+            found = self.by_inner_deletion.get(lower, set())
+        else:  # one edit either way
+            found = set().union(*(self.by_deletion.get(v, set()) for v in deletions(lower) | {lower}))
         states = {self.kb.entries[kb_id].country for kb_id, _ in found}
-        plural = word.lower().endswith("s") and word.lower()[:-1] in self.by_lower
+        plural = lower.endswith("s") and lower[:-1] in self.by_lower
         if len(states) != 1 or plural or self.known(word):
             return None
         return min(found)

@@ -310,9 +310,12 @@ class KnowledgeBase:
         for seat in seats:  # the capital and seat metonyms stand for the government
             entries.append(Entry(f"seat:{code}:{slug(seat)}", "seat", seat, code, "GOV", code + "GOV",
                                  names=(seat,), origin=where))
+        spellings: dict[str, list[str]] = {}  # "Michoacan" and "Michoacán": one place, both names
         for city in item.get("cities") or []:
-            entries.append(Entry(f"city:{code}:{slug(str(city))}", "city", str(city), code, None, code,
-                                 names=(str(city),), origin=where))
+            spellings.setdefault(slug(str(city)), []).append(str(city))
+        for key, names_of_city in spellings.items():
+            entries.append(Entry(f"city:{code}:{key}", "city", names_of_city[-1], code, None, code,
+                                 names=tuple(names_of_city), origin=where))
         return entries
 
     def parse_org(self, item, name, names, where) -> list[Entry]:

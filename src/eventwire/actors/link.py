@@ -55,6 +55,8 @@ REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast
 COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
                     "bloc", "wing"}
 # "The government", "the authorities": in news, the government of the state the story is about.
+# Participles that say where a group is: "guerrillas operating in Macedonia".
+DWELLING = {"operate", "live", "base", "fight", "reside", "settle", "active"}
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
 # Two or more capitalised words (with "of", "for", "and" between): a name an acronym may abbreviate,
@@ -314,6 +316,10 @@ class ActorLinker:
             return self.entry_actor(head_entry, text, when), head_entry.kind, plural
         # 3. A country from the phrase (possessive, adjective, compound, "of"/"from", the head itself).
         country_entry = self.country_in(known, head)
+        if country_entry is not None and country_entry.kind == "country" and any(
+                t.lower_ == "ethnic" for t in tokens):  # "ethnic Albanian guerrillas operating in Macedonia"
+            home = self.located_in(head)
+            country_entry = home if home is not None else country_entry
         organisation = next((entry for _, entry in known if entry.kind in ("org", "group")), None)
         unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_
                                and not (role is not None and self.behind_of(ent, head))), None)
@@ -414,9 +420,13 @@ class ActorLinker:
         return entry.country, entry.agent, entry.code
 
     def located_in(self, head: Token) -> Entry | None:
-        """The state of a place the head is "in" ("rebels in Darfur"): where an unnamed group acts."""
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+        """The state of a place the head is "in" ("rebels in Darfur", "guerrillas operating in Macedonia",
+        "Serbs living in Kosovo"): where an unnamed group acts."""
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [p for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in DWELLING
+                  for p in c.children if p.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("in", "inside"):
                 for obj in prep.children:
                     if obj.dep_ != "pobj":
                         continue

@@ -130,6 +130,7 @@ UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killi
 OPPOSING = {"defiance", "protest", "opposition", "response"}
 # Verbs that move people or goods somewhere ("officers sent to Haiti", "troops deployed to the border").
 SENDING = {"send", "dispatch", "deploy", "deliver", "ship", "airlift"}
+ARRIVING = {"arrive", "reach", "land"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
             "garrison", "headquarters", "hideout", "hideouts"}
@@ -602,10 +603,13 @@ class EventCoder:
             if self.is_complement_of_trigger(token.head):
                 return True  # "refused to allow planes to land and evacuate observers": both are the content
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive:
+        asked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive or asked:  # ("pushed for the US to back it")
             head = token.head
         elif token.dep_ == "dobj" and token.pos_ in ("NOUN", "PROPN"):
             head = token.head
+            if not self.candidates(head) and head.dep_ in ("advcl", "xcomp") and self.is_complement_of_trigger(head):
+                return True  # "pushed for India to join the pact": the pact is what was asked for
         elif token.dep_ == "pobj" and token.head.lower_ in ("for", "to", "of", "on"):
             head = token.head.head
         else:
@@ -715,6 +719,8 @@ class EventCoder:
         head = token.head
         if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
             return False
+        if any(cameo(p.cameo).plover == "MOBILIZE" for p in candidates) and head.lemma_.lower() in ARRIVING:
+            return True  # "the first deployment of NATO troops arrived in Bosnia": one arrival, told by the verb
         return any(cameo(p.cameo).plover == "ASSAULT" for p in candidates) \
             and any(cameo(p.cameo).plover == "ASSAULT" for p in self.candidates(head))
 
@@ -878,13 +884,16 @@ class EventCoder:
         targets = self.link_all(target_tokens, avoid, ctx)
         stateless = [t for t in targets if not t.country and not t.kb_id]
         targets = [t for t in targets if t not in stateless]  # an unknown name: look further first
-        own = [t for t in targets if ptype in FOREIGN_TYPES and source_actors and all(
-            s.country and s.country == t.country and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS
-            for s in source_actors)]
+        def is_own(t: Actor) -> bool:  # ("ordered patrols by police": the state's own forces, mobilised)
+            return ptype in FOREIGN_TYPES | {"MOBILIZE"} and bool(source_actors) and all(
+                s.country and s.country == t.country and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS
+                for s in source_actors)
+        own = [t for t in targets if is_own(t)]
         targets = [t for t in targets if t not in own]  # "Australia sent 66 police officers": its own, not a party
         indirect = False
         if not targets:
             found = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
+            found = [t for t in found if not (ptype == "MOBILIZE" and is_own(t))]
             targets = [t for t in found if t.country or t.kb_id or t.agent]
             stateless += [t for t in found if t not in targets]  # "the Attari-Wagah crossing": a name, no party
             indirect = bool(targets)
@@ -926,7 +935,7 @@ class EventCoder:
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
-        if not targets and own:
+        if not targets and own and ptype != "MOBILIZE":
             return []  # "the prime minister defended the police": within one state, no relation
         defaulted = False
         if not source_actors and pattern.source == "focus" and self.linker.is_state(ctx.focus_country):
@@ -1101,6 +1110,7 @@ class EventCoder:
         "a bombing near Samarra", "reached North Darfur, delivering food"), outside the phrase of those it
         was done to; None when the sentence names none."""
         victims = {t.i for v in target_tokens for t in v.subtree}
+        victims |= {t.i for c in trigger.children if is_condition(c) for t in c.subtree}  # "if war starts in Iraq"
         scopes = [trigger] + source_tokens
         if trigger.dep_ in ("advcl", "conj") and trigger.head.pos_ == "VERB":
             scopes.append(trigger.head)  # "reached North Darfur, delivering ...": the clause it qualifies
@@ -1177,6 +1187,8 @@ class EventCoder:
         speaker, _ = modality_rules.attribution(trigger, sentence)
         if speaker is not None and not self.speaks_of_itself(trigger, speaker):
             taken |= {t.i for t in speaker.subtree}  # "..., the UN agency said": who tells of it is no party
+        # "will not accept refugees if war starts in Iraq": a condition's places are not the act's parties
+        taken |= {t.i for c in trigger.children if is_condition(c) for t in c.subtree}
         best, best_distance = None, None
         for ent in entities(sentence.doc):
             if ent.start < sentence.start or ent.end > sentence.end:
@@ -1509,6 +1521,11 @@ def reduced_relative_main(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBN" and c.i > verb.i
                  and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children)
                  and not any(a.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for a in c.children)), None)
+
+
+def is_condition(clause: Token) -> bool:
+    """An "if" or "unless" clause: what it names sets a condition, it is not where or to whom the act is."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
 
 
 def verbless_subject(verb: Token) -> Token | None:
