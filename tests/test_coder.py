@@ -951,3 +951,18 @@ def test_pushing_for_a_state_to_act_is_not_that_act(pipeline):
 def test_a_states_own_forces_it_mobilises_are_no_target(pipeline):
     found = triples(code(pipeline, "The government of Balochistan ordered patrols by police and paramilitary troops."))
     assert ("MOBILIZE", "PAK", None) in found and ("MOBILIZE", "PAK", "PAK") not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Oman hosted talks between Iran and the United States on Saturday.",
+                 {("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "USA")}, id="hosted-talks-are-with-both-parties"),
+    pytest.param("Irish republican guerrillas shot dead a British soldier in Belfast.",
+                 {("ASSAULT", "GBR", "GBR")}, id="irish-republican-guerrillas-are-the-ira"),
+    pytest.param("Hezbollah fighters ambushed a patrol of Israel's militia ally in southern Lebanon.",
+                 {("ASSAULT", "LBN", "LBN")}, id="a-states-ally-is-of-where-it-is"),
+    pytest.param("The Red Cross operating in Sudan said the Sudanese army must let convoys pass.",
+                 {("REQUEST", None, "SDN")}, id="a-participle-taken-for-the-subject"),
+])
+def test_more_session_7_rules(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected <= found, found

@@ -55,6 +55,8 @@ REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast
 COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
                     "bloc", "wing"}
 # "The government", "the authorities": in news, the government of the state the story is about.
+# Nouns for a party that sides with another: "Israel's militia ally" is not Israel's own.
+ALLY_WORDS = {"ally", "allies", "proxy", "proxies"}
 # Participles that say where a group is: "guerrillas operating in Macedonia".
 DWELLING = {"operate", "live", "base", "fight", "reside", "settle", "active"}
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
@@ -295,6 +297,9 @@ class ActorLinker:
                     return replace(actor, text=self.surface(head, tokens)), kind, plural
         known = [(ent, self.kb.entries[ent.ent_id_]) for ent in ents if ent.ent_id_ in self.kb.entries
                  and not self.stance(ent)]
+        allies = [t for t in tokens if t.lemma_.lower() in ALLY_WORDS]  # "Israel's militia ally in Lebanon":
+        known = [(ent, entry) for ent, entry in known  # not Israel's own, but of where it is
+                 if not (ent.root.dep_ == "poss" and any(ent.root.head.i == a.i for a in allies))]
         plural = head.tag_ in ("NNS", "NNPS")
         when = ctx.published
 
@@ -315,7 +320,8 @@ class ActorLinker:
         if head_entry and head_entry.kind in ("org", "group"):
             return self.entry_actor(head_entry, text, when), head_entry.kind, plural
         # 3. A country from the phrase (possessive, adjective, compound, "of"/"from", the head itself).
-        country_entry = self.country_in(known, head)
+        country_entry = self.country_in(known, head) or next(
+            (place for place in map(self.located_in, allies) if place is not None), None)
         if country_entry is not None and country_entry.kind == "country" and any(
                 t.lower_ == "ethnic" for t in tokens):  # "ethnic Albanian guerrillas operating in Macedonia"
             home = self.located_in(head)

@@ -279,6 +279,10 @@ class EventCoder:
             return expand(agents), False
         if own:
             subject = own[0]
+            if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
+                # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                subject = next(c for c in subject.children if c.dep_ == "nsubj")
+                own = [subject]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 antecedent = verb.head
                 if antecedent.dep_ == "nsubj" and antecedent.head.lemma_.lower() == "include" \
@@ -475,6 +479,8 @@ class EventCoder:
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            # "hosted talks between Israel and Hamas": the parties of the talks it hosted
+            out += [p for o in objects if not self.is_actorish(o) and self.candidates(o) for p in self.between(o)]
             out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
                     for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
