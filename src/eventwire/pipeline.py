@@ -21,7 +21,8 @@ from eventwire import clean as cleaning
 from eventwire import dates
 from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
-from eventwire.coding.coder import Draft, EventCoder, side_of
+from eventwire.coding.coder import Draft, EventCoder
+from eventwire.coding.parties import side_of
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import entities, load_pipeline

@@ -1,0 +1,647 @@
+"""Who did what to whom: the coder's party finding. From a trigger, the tokens of its source (subjects,
+agents, owners of a noun) and of its target (objects, prepositions the pattern names, the parties of a
+meeting, a place's state, the nearest other party), linked to actors and paired into events.
+
+`PartyFinder` is the half of `EventCoder` that finds parties; the coder provides `linker`, its pattern
+`candidates` and the clause `complement` it reads."""
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import product
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.link import PLACE_PREPS, ArticleContext
+from eventwire.coding import modality as modality_rules
+from eventwire.coding.grammar import (
+    BACKGROUND_PREPS, CARRIERS, EVENT_REFERENCES, FOREIGN_TYPES, GATHERING_VERBS, HOLDINGS, LIGHT_VERBS, MISHAPS,
+    OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, RELEASING,
+    REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, TONGUES, TRAVEL_VERBS,
+    across_border, act_doers, direct_objects, expand, is_condition, is_stative_passive, passive_objects,
+    undergoing_possessors, verbless_subject,
+)
+from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
+from eventwire.coding.patterns import Pattern
+from eventwire.nlp import entities
+from eventwire.records import Actor
+
+CHALLENGERS = {"REB", "OPP", "PTY", "INS", "UAF"}
+
+
+def side_of(actor: Actor | None) -> str | None:
+    """Which side of a state's politics an actor is on: its rulers' (state), those who contest them
+    (challenger), or neither (the people, aid workers, ...)."""
+    if actor is None or actor.agent is None:
+        return None
+    return "state" if actor.agent in STATE_AGENTS else "challenger" if actor.agent in CHALLENGERS else None
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """The same party: the same entry in the same sector ("Georgian demonstrators" are not the Georgian
+    government, though both point to the Georgian state)."""
+    if a.kb_id and b.kb_id:
+        return a.kb_id == b.kb_id and (a.code == b.code or not a.kb_id.startswith(("country:", "seat:")))
+    return a.name == b.name and a.country == b.country
+
+
+class PartyFinder:
+    """Finds and links the parties of an event for the coder (see the module docstring)."""
+
+    def is_actorish(self, token: Token) -> bool:
+        if token.pos_ == "PRON":
+            return token.lower_ not in ("it", "this", "that", "what", "which", "something", "anything")
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        return self.linker.role_noun(token) is not None
+
+    # ---- roles ---------------------------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not own and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            own = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i  # "USAID announced"
+                   and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.ent_iob_ == "B"]  # a name tagged as an adverb
+        if verb.lower_ in STANCES and is_stative_passive(verb):
+            own = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "Vietnam is committed to ..."
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if own and not any(c.dep_ == "auxpass" for c in verb.children):
+            agents = []  # "Bashir shortened by one hour the curfew": an active verb's "by" is a measure or means
+        if agents:
+            return expand(agents), False
+        if own:
+            subject = own[0]
+            if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
+                # "The Red Cross operating in Iraq said": the parser made the participle the subject
+                subject = next(c for c in subject.children if c.dep_ == "nsubj")
+                own = [subject]
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                antecedent = verb.head
+                if antecedent.dep_ == "nsubj" and antecedent.head.lemma_.lower() == "include" \
+                        and direct_objects(antecedent.head):  # "leaders who greeted Trump included May, Putin ..."
+                    return expand(direct_objects(antecedent.head)), False
+                return expand([antecedent]), False
+            if subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "he", "she", "we") and \
+                    verb.dep_ == "ccomp" and verb.head.lemma_.lower() in modality_rules.SPEECH_VERBS:
+                speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                if not speakers and verb.head.dep_ == "advcl" and verb.head.tag_ == "VBG":
+                    speakers = [s for s in self.subjects(verb.head, depth + 1)[0] if s.pos_ != "PRON"]  # "..., saying he"
+                if speakers:  # "Lithuania and Latvia said they supported ...": the speakers
+                    return expand(speakers), False
+            if not self.is_actorish(subject) and subject.ent_iob_ == "O":
+                owners = self.owners(subject) or self.issuers(subject)  # "Israeli strikes killed 24 people"
+                if owners:
+                    return owners, False
+            return expand([subject]), False
+        doer = verbless_subject(verb)
+        if doer is not None:
+            return expand([doer]), False
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
+            return [], False  # "two officials killed": a passive participle names no doer but its agent
+        if depth > 3 or verb.head.i == verb.i:
+            return [], False
+        head = verb.head
+        if verb.dep_ == "conj" and verb.tag_ != "VBN" and any(c.dep_ == "auxpass" for c in head.children):
+            undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if undergoers:  # "was indicted by the court and will resign": the one indicted resigns
+                return expand(undergoers), True
+        if verb.dep_ == "conj":
+            found, _ = self.subjects(head, depth + 1)
+            return found, True
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objects = direct_objects(head)
+            if objects:
+                return expand(objects[:1]), True
+        if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            found, _ = self.subjects(head, depth + 1)
+            return found, False
+        if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+            if verb.dep_ == "ccomp":
+                return [], False
+            if head.pos_ in ("VERB", "AUX"):
+                found, _ = self.subjects(head, depth + 1)
+                return found, True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENTS and head.dep_ == "dobj" \
+                and head.head.pos_ == "VERB":  # "issued a declaration demanding ...": who issued it
+            found, _ = self.subjects(head.head, depth + 1)
+            return found, True
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
+            return expand([head]), True  # "governments deciding to recognise ...": the noun acts
+        return [], False
+
+    @staticmethod
+    def issuers(document: Token) -> list[Token]:
+        """'A report released in the Rwandan capital alleged ...': who issued a text that speaks, by the
+        agent of its release or the place it was released in."""
+        if document.lemma_.lower() not in STATEMENTS | REPORTS:
+            return []
+        for verb in (c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in RELEASING):
+            found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            found = found or [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                              for p in c.children if p.dep_ == "pobj"]
+            if found:
+                return expand(found)
+        return []
+
+    def noun_sources(self, noun: Token, pattern: Pattern | None = None) -> tuple[list[Token], bool]:
+        """Who did what the noun names: "Russia's invasion", "Israeli strikes", "talks by X", or the
+        subject of the support verb ("held talks", "launched strikes")."""
+        undergoers = undergoing_possessors(noun)
+        owners = [c for c in noun.children if c.dep_ == "poss" and c not in undergoers]
+        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        if pattern is not None and pattern.source == "of":  # "the build-up of Serbian forces"
+            moved = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+            if any(c.dep_ == "prep" and c.lower_ == "from" for m in moved for c in m.children) and not owners \
+                    and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                doers = self.subjects(noun.head)[0]  # "the US sped up the withdrawal of forces from Panama":
+                if doers:  # "from Panama" is where they leave, not whose they are
+                    return doers, True
+            owners += moved
+        by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+        if by:  # "his detention by the coup leaders": the "by" phrase acts, the possessor undergoes
+            return expand(by), False
+        blamed = [p for t in noun.subtree if t.dep_ == "relcl" and t.lemma_.lower() in ("blame", "attribute", "pin")
+                  for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "to") for p in c.children
+                  if p.dep_ == "pobj"]
+        if blamed and not owners:  # "a cyberattack ... that Tirana blamed on Tehran": Tehran's, as told
+            return expand(blamed), False
+        if owners:
+            return expand(owners), False
+        token = noun
+        if noun.dep_ == "dobj" and noun.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and any(
+                c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i for c in noun.children):
+            return [noun.head], True  # "Ecowas, as the bloc is known, imposed sanctions": a name parsed as the verb
+        for _ in range(4):
+            if token.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+                if token.head.lemma_.lower() in RECEIVING_VERBS:
+                    return [], False  # "received an invitation from X": see receiving_roles
+                if token.head.lemma_.lower() not in LIGHT_VERBS:
+                    return [], False  # "ditched a deal", "opposes the exercises": not the subject's own act
+                found, _ = self.subjects(token.head)
+                return found, True
+            if token.dep_ == "pobj" and token.head.dep_ == "prep":
+                prep = token.head
+                meeting = pattern is not None and pattern.cameo.startswith("04")
+                visit = meeting and (prep.lower_ == "during" or (  # "during his visit", "came for talks"
+                    prep.lower_ == "for" and prep.head.lemma_.lower() in TRAVEL_VERBS))
+                rally = pattern is not None and pattern.cameo.startswith("14") and prep.lower_ == "for" \
+                    and prep.head.lemma_.lower() in GATHERING_VERBS  # "converging for a rally"
+                if (prep.lower_ in BACKGROUND_PREPS and not visit and not rally) or \
+                        prep.head.lower_ in ("due", "owing", "thanks", "prior"):
+                    return [], False
+                token = token.head.head
+                if token.pos_ in ("VERB", "AUX"):
+                    doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}
+                    if pattern is not None and pattern.cameo.startswith("14"):
+                        doers = doers | GATHERING_VERBS  # "were converging for a rally": the crowd rallies
+                    doers = doers | TRAVEL_VERBS if visit else doers
+                    if token.lemma_.lower() not in doers:
+                        return [], False
+                    found, _ = self.subjects(token)
+                    return found, True
+                continue
+            if token.dep_ == "conj" or (token.dep_ == "compound" and token.head.pos_ == "NOUN"):
+                token = token.head  # "undertook a mediation mission": the mission's doer
+                continue
+            break
+        return [], False
+
+    @staticmethod
+    def receiving_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+        """'Y received an invitation from X': X is the source, Y the target."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in RECEIVING_VERBS:
+            return [], []
+        givers = [p for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj"]
+        receivers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if receivers and receivers[0].tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            receivers = [verb.head]
+        return expand(givers), expand(receivers)
+
+    def sibling_targets(self, trigger: Token) -> list[Token]:
+        """'Held meetings in Paris, inviting diplomats from X': a meeting's other party named in a
+        participle or coordinated clause of the same verb."""
+        verb = trigger if trigger.pos_ == "VERB" else trigger.head
+        for _ in range(3):
+            if verb.pos_ == "VERB":
+                break
+            verb = verb.head
+        out = []
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "conj", "xcomp") and clause.pos_ == "VERB":
+                out += [o for o in direct_objects(clause) if self.is_actorish(o)]
+        return out
+
+    def targets(self, trigger: Token, pattern: Pattern) -> list[Token]:
+        """Where the pattern says the target is: objects, prepositional objects, "of" phrases."""
+        out: list[Token] = []
+        is_noun = pattern.kind == "noun"
+        objects = direct_objects(trigger)
+        holders = [trigger]
+        if pattern.object:
+            wholes = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children  # "part of a
+                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # stronghold"
+            named = [o for o in (objects or passive_objects(trigger)) + wholes
+                     if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
+            holders += named
+            holders += [o for o in objects if o not in named for c in o.children if c.dep_ == "prep"
+                        and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and (
+                            p.lemma_.lower() in pattern.object or p.lower_ in pattern.object)]  # "$50,000 worth of goods to X"
+            # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
+            out += [o for o in named if self.linker.role_noun(o) is not None
+                    and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
+            # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
+            out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
+            # "captured a rebel stronghold": the party a named object belongs to by its compound
+            out += [c for o in named if o.lemma_.lower() in HOLDINGS for c in o.children
+                    if c.dep_ in ("compound", "amod") and c.i < o.i and not c.ent_type_
+                    and self.linker.role_noun(c) is not None]
+            # "dispersed the demonstrators": an object the pattern names that is itself a party
+            out += [o for o in named if o not in out and self.is_actorish(o)  # (not "withdrew its troops")
+                    and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
+        elif not is_noun and not pattern.no_object_target:
+            out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            # "hosted talks between Israel and Hamas": the parties of the talks it hosted
+            out += [p for o in objects if not self.is_actorish(o) and self.candidates(o) for p in self.between(o)]
+            out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
+                    for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
+            holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
+            complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
+            out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
+        if not is_noun and pattern.particle == "for" and any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in trigger.children):  # "called for the people of Somalia to stay calm": those asked
+            out += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj" and self.is_actorish(p)]
+            out += [p for c in trigger.children if c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                    for p in c.children if p.dep_ == "nsubj" and self.is_actorish(p)]
+        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
+                and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
+            out = passive_objects(trigger) + out
+        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and verbless_subject(trigger) is None:
+            out.append(trigger.head)  # "the man arrested by police"
+        preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
+        if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+            holders.append(trigger.head)  # "a mediation mission between X and Y"
+            if trigger.head.dep_ == "dobj" and trigger.head.head.pos_ == "VERB":
+                holders.append(trigger.head.head)
+        if is_noun and pattern.source == "of":  # "a build-up of forces on the border": the place hangs on the forces
+            holders += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                        if p.dep_ == "pobj"]
+        if is_noun and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
+            holders.append(trigger.head)  # "held talks with X": the preposition hangs on the verb
+        if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
+            verb = trigger.head.head  # "engaged X in a firefight", "were killed in Israeli shelling"
+            out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for holder in holders:
+            for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+                out += [whose for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)
+                        for whose in self.owners_of_place(beyond)]
+                for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
+                    out += [p for p in pcomp.children if p.dep_ == "pobj"]
+                    if pcomp.pos_ == "VERB":  # "working with local police to investigate": the police
+                        out += [p for p in pcomp.children if p.dep_ == "nsubj" and self.is_actorish(p)]
+        if not is_noun and cameo(pattern.cameo).plover in ("PROTEST", "REJECT"):
+            against = [x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in" for d in c.children
+                       if d.dep_ == "pobj" and d.lemma_.lower() in OPPOSING for o in d.children
+                       if o.dep_ == "prep" and o.lower_ in ("of", "against", "to", "at") for x in o.children
+                       if x.dep_ == "pobj"]  # "blocked streets in defiance of Chinese authorities"
+            out += [w for x in against for w in ([x] if self.is_actorish(x) else self.owners(x))]
+        if pattern is OBLIGATION:  # "said the government and the rebels must reach an agreement": both
+            out += [s for c in trigger.children if c.dep_ == "ccomp" and any(
+                    a.dep_ in ("aux", "auxpass") and a.lower_ in ("must", "should") for a in c.children)
+                    for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and self.is_actorish(s)]
+        if is_noun and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
+            out += [c for c in trigger.children if c.dep_ == "poss"]  # "his detention by the junta": him
+        if is_noun:
+            out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
+                    and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
+        return expand(out)
+
+    def owners(self, token: Token) -> list[Token]:
+        """Who a non-actor noun belongs to: "North Korea's demand", "an Indian proposal", "calls by X"."""
+        found = [c for c in token.children if c.dep_ == "poss"]
+        found += [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
+                  and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        if not found:  # "US Predator attacks", "Israeli drone strikes": the name modifies the modifier
+            found += [g for c in token.children if c.dep_ == "compound" and c.i < token.i and not c.ent_type_
+                      for g in c.children if g.dep_ in ("amod", "compound", "nmod") and g.i < c.i
+                      and g.ent_type_ in ("NORP", "GPE")]
+        found += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")
+                  for p in c.children if p.dep_ == "pobj" and (self.is_actorish(p) or p.ent_type_)]
+        return expand(found)
+
+    def owners_of_place(self, token: Token) -> list[Token]:
+        """'Fired on positions of the Palestinian security forces', 'an attack on the offices of the ruling
+        party': a thing owned by a party stands for the party; anything else is itself."""
+        if token.pos_ != "NOUN" or token.ent_type_ or self.is_actorish(token):
+            return [token]
+        if token.lemma_.lower() in CARRIERS:  # "shot down a helicopter carrying EC truce monitors": those aboard
+            aboard = [o for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in ("carry", "transport")
+                      for o in direct_objects(c)]
+            if aboard:
+                return expand(aboard)
+        if token.lemma_.lower() not in PROPERTY:
+            return [token]
+        owners = self.owners(token)
+        if not owners:  # "the doors of the Mexican diplomatic headquarters": whose the headquarters are
+            owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                      if p.dep_ == "pobj" and p.lemma_.lower() in PROPERTY for o in self.owners(p)]
+        return owners or [token]
+
+    def referred_event(self, noun: Token, ctx: ArticleContext):
+        """'The expulsion', 'the criticism', 'the move': an event told earlier; its source (an Actor)."""
+        if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these")
+                                          for c in noun.children) or self.owners(noun):
+            return None
+        lemma = noun.lemma_.lower()
+        kinds = {cameo(p.cameo).plover for p in self.patterns.nouns.get(lemma, [])}
+        if not kinds and lemma not in EVENT_REFERENCES:
+            return None
+        for ptype, source, said in reversed(ctx.events):  # "condemned the strikes": the striking told before
+            if said == lemma:
+                return source
+        for ptype, source, said in reversed(ctx.events):
+            if not kinds or ptype in kinds:
+                return source
+        return None
+
+    def fallback_targets(self, trigger: Token, pattern: Pattern, ptype: str | None, sources: list[Token]) -> list[Token]:
+        """When the pattern's own places name no target: the owner of a non-actor object, the target of
+        the trigger's complement clause, or the subject of a demanded or alleged clause."""
+        out: list[Token] = []
+        for obj in direct_objects(trigger):
+            if not self.is_actorish(obj):
+                out += self.owners(obj)
+        if trigger.lemma_.lower() in OBJECT_CONTROL and direct_objects(trigger):
+            return [t for t in expand(out) if t not in sources]  # "urged both sides to protect civilians"
+        if ptype == "MOBILIZE":  # "mobilised reservists for a possible war against Iraq"
+            out += [p for t in trigger.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                    for p in t.children if p.dep_ == "pobj"]
+        clause = self.complement(trigger)
+        if clause is not None and not out:
+            if clause.dep_ == "ccomp" and ptype in ("REQUEST", "ACCUSE", "REJECT"):
+                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not out:
+                inner = self.candidates(clause)
+                if inner:
+                    out += [t for t in self.targets(clause, inner[0]) if self.is_actorish(t)]
+                if not out:  # "agreed to lift embargoes on sales to Iran, Libya and Sudan"
+                    if clause.lemma_.lower() not in SENDING | {"contribute", "provide", "give", "supply"}:
+                        out += [o for o in direct_objects(clause) if self.is_actorish(o)]  # (not troops it gives)
+                    holders = [clause] + direct_objects(clause)
+                    found = [p for h in holders for c in h.children if c.dep_ in ("prep", "dative")
+                             and c.lower_ in ("to", "with", "on", "against", "at", "into", "for")
+                             for p in c.children if p.dep_ == "pobj"]
+                    out += found + [q for p in found if not self.is_actorish(p) for c in p.children  # "embargoes
+                                    if c.dep_ == "prep" and c.lower_ in ("to", "against")  # on sales to Iran"
+                                    for q in c.children if q.dep_ == "pobj"]
+        return [t for t in expand(out) if t not in sources and t.i != trigger.i]
+
+    def complainants(self, trigger: Token) -> list[Token]:
+        """'Lebanon complained over two Israeli air raids': who complains of an attack that names no
+        target suffered it."""
+        prep = trigger.head
+        if trigger.dep_ != "pobj" or prep.lower_ not in ("over", "about", "of") or prep.head.pos_ != "VERB":
+            return []
+        verb = prep.head
+        if not any(cameo(p.cameo).plover in ("ACCUSE", "PROTEST") for p in self.candidates(verb)):
+            return []
+        return self.subjects(verb)[0]
+
+    def scene_state(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
+        """The state of the place an act came from, happened in or went to ("fired from the Gaza Strip",
+        "a bombing near Samarra", "reached North Darfur, delivering food"), outside the phrase of those it
+        was done to; None when the sentence names none."""
+        victims = {t.i for v in target_tokens for t in v.subtree}
+        victims |= {t.i for c in trigger.children if is_condition(c) for t in c.subtree}  # "if war starts in Iraq"
+        scopes = [trigger] + source_tokens
+        if trigger.dep_ in ("advcl", "conj") and trigger.head.pos_ == "VERB":
+            scopes.append(trigger.head)  # "reached North Darfur, delivering ...": the clause it qualifies
+        index = self.linker.entity_index(trigger.doc)
+        for scope in scopes:
+            for token in scope.subtree:
+                ent = index.get(token.i)
+                if ent is None or token.i != ent.root.i or token.i in victims:
+                    continue
+                hop = token  # up through "the town of", "a residential sector of" to the place preposition
+                while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
+                    hop = hop.head.head
+                reached = hop.dep_ == "dobj" and hop.head.lemma_.lower() in ("reach", "enter")
+                beyond = hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.lower_ in PLACE_PREPS
+                if not reached and not beyond and not (  # ("outside of the Iraqi city of Basra")
+                        hop.dep_ == "pobj" and hop.head.lower_ in PLACE_PREPS | {"from", "to"}):
+                    continue
+                entry = self.linker.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+                if entry is not None and entry.kind in ("country", "seat", "city") and entry.country:
+                    return entry.country
+        return None
+
+    def between(self, noun: Token) -> list[Token]:
+        """The parties of "talks between X and Y", also through a head noun ("a mediation mission between")."""
+        holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
+        found = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
+                 for p in c.children if p.dep_ == "pobj"]
+        return expand(found)
+
+    @staticmethod
+    def is_the_two(token: Token) -> bool:
+        """'Their countries', 'the two countries', 'both sides': two parties the sentence does not name."""
+        if token.tag_ != "NNS" or token.lemma_.lower() not in ("country", "nation", "side", "government", "state"):
+            return False
+        return any(c.lower_ in ("their", "two", "both") for c in token.children)
+
+    @staticmethod
+    def last_two_states(ctx: ArticleContext) -> list[Actor]:
+        """The states of the two people named last in the article ("their countries" are the leaders'),
+        else the two states named last."""
+        for kinds in (("person",), ("person", "country", "org", "group", "role", "seat")):
+            found: list[Actor] = []
+            for mention in reversed(ctx.mentions):
+                actor = mention.actor
+                if mention.kind in kinds and actor.country and not any(a.country == actor.country for a in found):
+                    found.append(actor)
+                if len(found) == 2:
+                    return found
+        return []
+
+    def nearest_other(self, trigger: Token, sentence: Span, source_tokens: list[Token], sources: list[Actor],
+                      ctx: ArticleContext, foreign: bool = False) -> Actor | None:
+        """A target the grammar did not give: the known actor nearest the trigger in the same sentence,
+        other than the source ("Macron recalled the envoys after Canberra ditched the deal"); of another
+        state, for the types that only relate states (`foreign`)."""
+        taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
+        speaker, _ = modality_rules.attribution(trigger, sentence)
+        if speaker is not None and not self.speaks_of_itself(trigger, speaker):
+            taken |= {t.i for t in speaker.subtree}  # "..., the UN agency said": who tells of it is no party
+        # "will not accept refugees if war starts in Iraq": a condition's places are not the act's parties
+        taken |= {t.i for c in trigger.children if is_condition(c) for t in c.subtree}
+        best, best_distance = None, None
+        for ent in entities(sentence.doc):
+            if ent.start < sentence.start or ent.end > sentence.end:
+                continue
+            if not ent.ent_id_ or ent.start in taken or ent.label_ not in ("GPE", "NORP", "ORG", "PERSON"):
+                continue
+            if ent.label_ == "NORP" and ent.root.head.lemma_.lower() in TONGUES:
+                continue  # "restrictions on the Russian language": a language, not its state
+            entry = self.linker.kb.entries.get(ent.ent_id_)
+            if entry is None or entry.kind == "city":
+                continue
+            named = ent.root
+            while named.dep_ == "compound" and named.head.i != named.i:
+                named = named.head
+            if named.lemma_.lower() in MISHAPS:  # "victims of the Malaysia Airlines flight crash": no party
+                continue
+            distance = abs(ent.root.i - trigger.i)
+            if best_distance is not None and distance >= best_distance:
+                continue
+            actor = self.linker.link(ent.root, ctx, sources[0]) if ent.root.ent_id_ else None
+            if actor is None or actor.country is None or any(same_actor(actor, s) for s in sources):
+                continue
+            if any(actor.country == s.country and (foreign or actor.code == s.code) for s in sources):
+                continue
+            best, best_distance = actor, distance
+        return best
+
+    @staticmethod
+    def speaks_of_itself(trigger: Token, speaker: Token) -> bool:
+        """'The Kyrgyz border service said its forces were repelling Tajik attacks': the speaker is a party
+        when what it says holds a possessive or object pronoun that can stand for it."""
+        clause = trigger
+        while clause.head.i != clause.i and clause.head.i != speaker.head.i:
+            clause = clause.head
+        if clause.head.i != speaker.head.i:
+            return False
+        return any(t.lower_ in SPEAKER_PRONOUNS and t.dep_ in ("poss", "dobj", "pobj") for t in clause.subtree)
+
+    def link_all(self, tokens: list[Token], avoid: Actor | None, ctx: ArticleContext) -> list[Actor]:
+        out = []
+        for t in tokens:
+            if t.pos_ == "PRON" and t.lower_ in ("it", "its"):
+                actor = self.resolve_it(t, avoid, ctx) or self.antecedent(t, avoid, ctx)
+            else:
+                actor = self.link_token(t, ctx, avoid)
+            if actor is None and t.pos_ in ("NOUN", "PROPN") and t.ent_iob_ == "O":
+                owner = next(iter(self.owners(t)), None)  # "a blockade on Palestinian lorries": whose lorries
+                actor = self.link_token(owner, ctx, avoid) if owner is not None else None
+                t = owner if actor is not None else t
+            if actor is not None:
+                out.append(actor)
+                out += self.co_owners(t, actor, ctx)
+        return out
+
+    def link_token(self, token: Token, ctx: ArticleContext, avoid: Actor | None = None) -> Actor | None:
+        actor = None
+        if token.dep_ == "poss" and token.pos_ == "PRON":  # "Hamas signalled its rejection": the clause's subject
+            actor = self.linker.possessor(token.head, ctx, avoid)
+            if actor is not None and avoid is not None and same_actor(actor, avoid):
+                actor = None  # "X reinforced their positions": as a target, the pronoun names the other side
+            actor = replace(actor, text=token.text) if actor is not None else None
+        actor = actor or self.linker.link(token, ctx, avoid)
+        if actor is None and token.lower_ in PRONOUN_LABELS:
+            actor = self.antecedent(token, avoid, ctx)
+        if actor is None or not actor.country and not actor.kb_id:
+            # "their respective governments", with "their" named earlier in the text only
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUN_LABELS), None)
+            role = self.linker.role_noun(token) if owner is not None else None
+            found = self.antecedent(owner, avoid, ctx) if role is not None else None
+            if found is not None and found.country and self.linker.is_state(found.country):
+                actor = self.linker.state_actor(found.country, role.agent, token.text)
+        return actor
+
+    def co_owners(self, token: Token, actor: Actor, ctx: ArticleContext) -> list[Actor]:
+        """'US and British activists', 'the embassies of Rwanda, Uganda and Kenya': the same kind of
+        party for each coordinated state in the phrase."""
+        if actor.country is None or token.pos_ == "PRON":
+            return []
+        out = []
+        words = self.linker.phrase(token)
+        plural_owner = next((w for w in words if w.dep_ == "poss" and w.lower_ == "their"), None)
+        if plural_owner is not None:  # "Ireland and Norway ... their governments": the antecedent's partners
+            start = plural_owner.sent.start
+            start = plural_owner.doc[start - 1].sent.start if start > 0 else start
+            named = [w for w in plural_owner.doc[start:plural_owner.i] if w.ent_id_ and w.conjuncts
+                     and getattr(self.linker.kb.entries.get(w.ent_id_), "country", None) == actor.country]
+            words = words + named[-1:]
+        for word in words:
+            if word.i == token.i or not word.ent_id_:
+                continue
+            for other in word.conjuncts:
+                entry = self.linker.kb.entries.get(other.ent_id_) if other.ent_id_ else None
+                if entry is None or entry.kind not in ("country", "seat") or entry.country == actor.country:
+                    continue
+                same_name = actor.kb_id is None and actor.name not in (actor.text, self.linker.kb.entries.get(
+                    f"country:{actor.country}", actor).name)  # a person's own name stays; a state's is replaced
+                out.append(Actor(f"{other.text} {token.text}", actor.name if same_name else entry.name,
+                                 self.linker.code(entry.country, actor.agent), entry.country, actor.agent,
+                                 entry.kb_id if actor.kb_id else None))
+        return out
+
+    def antecedent(self, pronoun: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
+        """The nearest earlier named actor a pronoun can stand for ("Switzerland said it had expelled"),
+        looking back through its own and the two previous sentences."""
+        labels = PRONOUN_LABELS.get(pronoun.lower_, ())
+        doc = pronoun.doc
+        start = pronoun.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = doc[start - 1].sent.start
+        for ent in reversed([e for e in entities(doc) if start <= e.start and e.end <= pronoun.i]):
+            if ent.label_ not in labels or not ent.ent_id_:
+                continue
+            entry = self.linker.kb.entries.get(ent.ent_id_)
+            if entry is None or entry.kind == "city" or (pronoun.lower_ in ("it", "its") and entry.kind == "person"):
+                continue
+            actor = self.linker.link(ent.root, ctx)
+            if actor is not None and actor.country and not (avoid is not None and same_actor(actor, avoid)):
+                return replace(actor, text=pronoun.text)
+        return None
+
+    @staticmethod
+    def pairs(sources: list[Actor], targets: list[Actor], ptype: str | None) -> list[tuple[Actor, Actor | None]]:
+        """One event per (source, target) pair; "A and B met" is one symmetric event A→B."""
+        if not targets and ptype in SYMMETRIC_TYPES and len(sources) > 1:
+            return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if not same_actor(a, b)]
+        if not targets:
+            return [(s, None) for s in sources]
+        found, seen = [], set()
+        for (k, s), t in product(enumerate(sources), targets):
+            if same_actor(s, t) or (s.code and s.code == t.code):  # a party does not act on itself
+                continue
+            if ptype in FOREIGN_TYPES and s.country and s.country == t.country \
+                    and s.agent in STATE_AGENTS and t.agent in STATE_AGENTS:
+                continue
+            if ptype == "SANCTION" and s.country and s.country == t.country and t.kb_id is None \
+                    and t.agent in ("CVL", None) and s.agent in STATE_AGENTS:
+                continue  # "sanctions on 37 people": a state's sanctions are on foreigners, unnamed ones
+            side = side_of(t)  # "the government and the rebels in Darfur must ...": one act on each side
+            if t.country and (k, t.country, side) in seen:
+                continue  # "sanctions on Belarusian officials and judges": one act against one state
+            seen.add((k, t.country, side))
+            found.append((s, t))
+        return found
+
+    def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
+        """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
+        owning it ("Belarus' initiative", "a Filipino supply vessel")."""
+        doc = token.doc
+        sent = token.sent
+        candidates = [t for t in sent if t.i < token.i and t.dep_ in ("dobj", "nsubjpass") and t.pos_ != "PRON"]
+        candidates.reverse()
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        if previous is not None:
+            if previous.root.pos_ == "PROPN":  # "Ecowas, as the bloc is known, imposed ...": parsed as the root
+                candidates.append(previous.root)
+            candidates += [c for c in previous.root.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        for candidate in candidates:
+            actor = self.linker.link(candidate, ctx)
+            if actor is None:
+                owners = self.owners(candidate)
+                actor = self.linker.link(owners[0], ctx) if owners else None
+            if actor is not None and not (avoid is not None and same_actor(actor, avoid)):
+                return replace(actor, text=token.text)
+        return None
