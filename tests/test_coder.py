@@ -966,3 +966,10 @@ def test_a_states_own_forces_it_mobilises_are_no_target(pipeline):
 def test_more_session_7_rules(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected <= found, found
+
+
+def test_the_airline_of_a_crash_is_no_guessed_party(pipeline):
+    text = "Interpol will send a team to help identify victims killed by the Malaysia Airlines flight crash."
+    events = code(pipeline, text)
+    assert not [e for e in events if e.target is not None and e.target.agent == "BUS"], \
+        [(e.type, e.source, e.target) for e in events]

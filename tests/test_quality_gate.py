@@ -36,6 +36,16 @@ def test_f1_holds_its_floor(pipeline, name):
     assert report.total.f1 >= FLOORS[name] - FLOORS["noise"], f"{name}: {report.line()}"
 
 
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(FLOORS["actors"]))
+def test_actor_f1_holds_its_floor(pipeline, name):
+    """The dyad alone (type ignored): how often the coder names who acted on whom."""
+    from eventwire.evaluate import read_gold, score
+    docs = read_gold(shared_path("eval", name))
+    report = score(docs, predictions(pipeline, docs), ignore_type=True)
+    assert report.total.f1 >= FLOORS["actors"][name] - FLOORS["noise"], f"{name} (actors): {report.line()}"
+
+
 def test_own_examples_hold_their_floor(pipeline):
     from eventwire.evaluate import score
     gold = read_jsonl(EXAMPLES / "gold.jsonl")
