@@ -973,3 +973,32 @@ def test_the_airline_of_a_crash_is_no_guessed_party(pipeline):
     events = code(pipeline, text)
     assert not [e for e in events if e.target is not None and e.target.agent == "BUS"], \
         [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Zimbabwean government ordered the independent newspaper Daily News to stop publishing.",
+                 ("COERCE", "ZWE", "ZWE"), id="ordering-a-newspaper-shut-is-censorship"),
+    pytest.param("The African Union sent ten experts to Sudan on Monday to investigate reports of mass graves.",
+                 ("ACCUSE", "AU", "SDN"), id="a-team-sent-to-investigate-is-an-investigation"),
+    pytest.param("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+                 ("MOBILIZE", "ETH", "ETH"), id="an-army-that-prepared-to-attack-readied-its-forces"),
+    pytest.param("The Ethiopian army resumed shelling rebel positions in Tigray.",
+                 ("ASSAULT", "ETH", "ETH"), id="positions-named-by-their-holders-sector"),
+    pytest.param("Opposition leaders said they would boycott all talks with the Zambian government.",
+                 ("THREATEN", "ZMB", "ZMB"), id="a-boycott-announced-is-a-threat"),
+])
+def test_types_of_session_7(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found
+
+
+def test_a_state_prepared_to_attack_threatens(pipeline):
+    found = triples(code(pipeline, "Syria is prepared to attack Israel, its defence minister said."))
+    assert ("THREATEN", "SYR", "ISR") in found and not [t for t in found if t[0] == "MOBILIZE"], found
+
+
+def test_forces_moved_to_the_border_face_the_neighbour(pipeline):
+    text = ("Armenia reported clashes with Azerbaijan and said its neighbour was moving forces and equipment to "
+            "the border.")
+    found = triples(code(pipeline, text))
+    assert ("MOBILIZE", "AZE", "ARM") in found and not [t for t in found if t[0] == "MOBILIZE" and t[2] is None], found

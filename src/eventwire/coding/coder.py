@@ -15,14 +15,14 @@ from spacy.tokens import Span, Token
 from eventwire.actors.link import ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
-    AIMED_TYPES, AMOUNTS, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
+    AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
     COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, FOREIGN_TYPES,
-    HOSTILE_INTENTS, MISHAPS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS,
-    READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS,
-    TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects,
-    evidence_span, expand, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
+    HOSTILE_INTENTS, INQUIRING, MISHAPS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS,
+    READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
+    STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
+    direct_objects, evidence_span, expand, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
     is_characterising_clause, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects,
-    reduced_relative_main, sent_ones,
+    is_readied, reduced_relative_main, sent_ones,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -354,6 +354,9 @@ class EventCoder(PartyFinder):
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
+        if ptype == "AID" and trigger.lemma_.lower() in SENDING and any(
+                c.dep_ == "advcl" and c.lemma_.lower() in INQUIRING for c in trigger.children):
+            code, ptype, mode = "090", "ACCUSE", "investigate"  # "sent 21 staff to Bosnia to investigate ..."
         if ptype == "PROTEST" and pattern.kind == "verb" and trigger.lemma_.lower() == "protest" and any(
                 c.dep_ == "ccomp" for c in trigger.children) and not any(
                 w in CROWDS for t in source_tokens for w in crowd_words(t)):
@@ -418,8 +421,10 @@ class EventCoder(PartyFinder):
             indirect = bool(targets)
         if not targets and ptype == "ASSAULT" and pattern.cameo.startswith("18") and self.is_toll_of_attack(trigger):
             return []  # "launched rocket fire against camps, killing 50": the toll of the attack told, not another
-        if not targets and source_actors and ptype not in UNDIRECTED_TYPES:
-            foreign = ptype in FOREIGN_TYPES and len({s.country for s in source_actors}) == 1
+        to_border = ptype == "MOBILIZE" and any(  # "moving forces to the border": facing the neighbour
+            p.lemma_.lower() in BORDERS for c in trigger.children if c.dep_ == "prep" for p in c.children)
+        if not targets and source_actors and (ptype not in UNDIRECTED_TYPES or to_border):
+            foreign = (ptype in FOREIGN_TYPES or to_border) and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
             closure = any(o.lemma_.lower() in BORDERS | {"crossing", "crossings"} for o in direct_objects(trigger))
             if nearest is None and (ptype in RELATIONAL_TYPES or closure) and sentence.start > 0:
@@ -532,6 +537,9 @@ class EventCoder(PartyFinder):
             if inner_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):  # "vowed to fight", "ready to impose"
                 ptype, code = PLANNED_RETYPE[inner_type]
                 mode = None
+        if ptype in ("AGREE", "ASSAULT", "COERCE") and is_readied(trigger) and any(
+                a.agent in ARMED for a in source_actors):  # "the army prepared to resume shelling": forces readied
+            ptype, code, mode, modality = "MOBILIZE", "150", None, Modality.ASSERTED
         if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
             ptype, code = PLANNED_RETYPE[ptype]
             mode = None

@@ -107,6 +107,10 @@ UNDERGONE = {"arrest", "detention", "release", "abduction", "kidnapping", "killi
 OPPOSING = {"defiance", "protest", "opposition", "response"}
 # Verbs that move people or goods somewhere ("officers sent to Haiti", "troops deployed to the border").
 SENDING = {"send", "dispatch", "deploy", "deliver", "ship", "airlift"}
+# What a mission is sent to do that makes the sending an investigation.
+INQUIRING = {"investigate", "probe", "inspect", "examine", "assess", "verify"}
+# Sectors that bear arms: their readying is a show of force.
+ARMED = {"MIL", "REB", "PRM", "COP", "UAF", "INS"}
 ARRIVING = {"arrive", "reach", "land"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
@@ -132,7 +136,7 @@ PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
     "CONSULT": ("AGREE", "036"), "COOPERATE": ("AGREE", "030"), "AID": ("AGREE", "033"),
     "SUPPORT": ("AGREE", "032"), "RETREAT": ("CONCEDE", "035"), "CONCEDE": ("CONCEDE", "035"),
     "ASSAULT": ("THREATEN", "138"), "COERCE": ("THREATEN", "137"), "SANCTION": ("THREATEN", "1312"),
-    "MOBILIZE": ("THREATEN", "138"),
+    "MOBILIZE": ("THREATEN", "138"), "PROTEST": ("THREATEN", "133"),
 }
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
@@ -262,6 +266,20 @@ def reduced_relative_main(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("conj", "ccomp") and c.tag_ == "VBN" and c.i > verb.i
                  and any(a.dep_ == "auxpass" and a.i < c.i for a in c.children)
                  and not any(a.dep_ in ("nsubj", "nsubjpass", "cc", "mark") for a in c.children)), None)
+
+
+def is_readied(trigger: Token) -> bool:
+    """'The army prepared to resume shelling': an act a finite "prepare" governs was readied, not only
+    intended ("is prepared to attack" is a stance: a threat)."""
+    verb = trigger
+    for _ in range(3):
+        if verb.lemma_.lower() == "prepare" and verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") \
+                and not is_stative_passive(verb):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def is_condition(clause: Token) -> bool:

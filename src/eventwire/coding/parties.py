@@ -255,12 +255,11 @@ class PartyFinder:
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
-            # "captured a rebel stronghold": the party a named object belongs to by its compound
-            out += [c for o in named if o.lemma_.lower() in HOLDINGS for c in o.children
-                    if c.dep_ in ("compound", "amod") and c.i < o.i and not c.ent_type_
-                    and self.linker.role_noun(c) is not None]
+            out += self.holders_by_sector(named)  # "captured a rebel stronghold"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
-            out += [o for o in named if o not in out and self.is_actorish(o)  # (not "withdrew its troops")
+            # (not the forces a state deploys or moves, nor "withdrew its troops")
+            moved = cameo(pattern.cameo).plover == "MOBILIZE"
+            out += [o for o in named if o not in out and self.is_actorish(o) and not moved
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
@@ -268,6 +267,7 @@ class PartyFinder:
             out += [p for o in objects if not self.is_actorish(o) and self.candidates(o) for p in self.between(o)]
             out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
                     for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
+            out += self.holders_by_sector(objects)  # "shelled rebel positions"
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
@@ -321,6 +321,13 @@ class PartyFinder:
             out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
                     and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
         return expand(out)
+
+    def holders_by_sector(self, objects: list[Token]) -> list[Token]:
+        """'Captured a rebel stronghold', 'shelled rebel positions': the party a place belongs to, named
+        by its sector in a compound."""
+        return [c for o in objects if o.lemma_.lower() in HOLDINGS for c in o.children
+                if c.dep_ in ("compound", "amod") and c.i < o.i and not c.ent_type_
+                and self.linker.role_noun(c) is not None]
 
     def owners(self, token: Token) -> list[Token]:
         """Who a non-actor noun belongs to: "North Korea's demand", "an Indian proposal", "calls by X"."""
