@@ -22,8 +22,8 @@ from eventwire import dates
 from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.coding.coder import Draft, EventCoder
-from eventwire.coding.parties import side_of
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
+from eventwire.coding.parties import side_of
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import entities, load_pipeline
 from eventwire.records import Actor, Article, EventDate, Place, Precision, DocumentResult, Event, PublishedSource, Rejection
@@ -294,7 +294,7 @@ def dedupe(events: list[Event]) -> list[Event]:
     # Different modes ("called ... and sent his envoy") stay different events.
     # But one verb acting on both sides within a state ("said the government and the rebels must agree")
     # tells an act on each.
-    sides: dict[tuple, set[bool]] = {}
+    sides: dict[tuple, set[str | None]] = {}
     for event in events:
         if event.target is not None and event.target.country:
             sides.setdefault((event.sentence, event.span, event.trigger, event.target.country), set()).add(

@@ -54,11 +54,11 @@ REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast
 # Heads that name a body by what its members are: "opposition groups", "rebel factions" are the members' sector.
 COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
                     "bloc", "wing"}
-# "The government", "the authorities": in news, the government of the state the story is about.
 # Nouns for a party that sides with another: "Israel's militia ally" is not Israel's own.
 ALLY_WORDS = {"ally", "allies", "proxy", "proxies"}
 # Participles that say where a group is: "guerrillas operating in Macedonia".
 DWELLING = {"operate", "live", "base", "fight", "reside", "settle", "active"}
+# "The government", "the authorities": in news, the government of the state the story is about.
 HOME_GOVERNMENT = {"government", "authority", "authorities", "regime", "administration", "cabinet", "parliament",
                    "police", "army", "military", "opposition", "court", "judiciary", "junta"}
 # Two or more capitalised words (with "of", "for", "and" between): a name an acronym may abbreviate,
