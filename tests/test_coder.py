@@ -1002,3 +1002,8 @@ def test_forces_moved_to_the_border_face_the_neighbour(pipeline):
             "the border.")
     found = triples(code(pipeline, text))
     assert ("MOBILIZE", "AZE", "ARM") in found and not [t for t in found if t[0] == "MOBILIZE" and t[2] is None], found
+
+
+def test_what_a_treaty_is_about_is_no_event_of_its_own(pipeline):
+    events = code(pipeline, "Russia and China signed an agreement on trade and cooperation on Monday.")
+    assert [e.type for e in events] == ["AGREE"], [(e.type, e.source, e.target) for e in events]

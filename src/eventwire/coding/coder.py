@@ -186,6 +186,12 @@ class EventCoder(PartyFinder):
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB" and token.head.i != token.i:
             if self.is_complement_of_trigger(token.head):
                 return True  # "refused to allow planes to land and evacuate observers": both are the content
+        if token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
+            first = token.head  # "a treaty of friendship and cooperation": what the treaty is about
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.dep_ == "pobj" and first.head.lower_ in ("of", "on", "for") and self.candidates(first.head.head):
+                return True
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         asked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
         if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive or asked:  # ("pushed for the US to back it")
