@@ -884,33 +884,52 @@ def test_a_place_of_a_state_that_split_off_is_the_older_states_before_the_split(
 
 @pytest.mark.parametrize("text, expected", [
     pytest.param("Nurses from three Canadian charities donated and personally delivered $20,000 worth of medicine "
-                 "to a hospital in Haiti.", ("AID", "CAN", "HTI"), id="a-sentence-whose-verb-the-parser-hung-on-its-subject"),
+                 "to a hospital in Haiti.", {("AID", "CAN", "HTI")}, id="a-verb-the-parser-hung-on-its-subject"),
     pytest.param("Britain is providing satellite images and other intelligence to Ukraine.",
-                 ("COOPERATE", "GBR", "UKR"), id="intelligence-given-to-another-state"),
+                 {("COOPERATE", "GBR", "UKR")}, id="intelligence-given-to-another-state"),
     pytest.param("Turkey opened the bridge on Friday to allow the delivery of wheat to Syria.",
-                 ("RETREAT", "TUR", "SYR"), id="allowing-a-delivery-to-a-state"),
+                 {("RETREAT", "TUR", "SYR")}, id="allowing-a-delivery-to-a-state"),
     pytest.param("Jewish settlers set fire to the offices of a Palestinian charity in Hebron.",
-                 ("ASSAULT", "ISR", "PSE"), id="arson-on-the-offices-of-a-party"),
+                 {("ASSAULT", "ISR", "PSE")}, id="arson-on-the-offices-of-a-party"),
     pytest.param("Italy is ready to contribute 1,000 soldiers to a peacekeeping force in Lebanon.",
-                 ("AGREE", "ITA", "LBN"), id="troops-given-are-no-party-the-force-they-join-is-where"),
+                 {("AGREE", "ITA", "LBN")}, id="troops-given-are-no-party-the-force-they-join-is-where"),
     pytest.param("Leaders of the Musavat opposition coalition agreed on Monday to call off the rally in Baku.",
-                 ("AGREE", "AZE", "AZE"), id="an-opposition-pledge-is-made-to-its-state"),
+                 {("AGREE", "AZE", "AZE")}, id="an-opposition-pledge-is-made-to-its-state"),
     pytest.param("About 2,000 ethnic Serb militiamen operating in Croatia were demobilized last month.",
-                 ("RETREAT", "HRV", "HRV"), id="fighters-demobilized-where-they-operate"),
+                 {("RETREAT", "HRV", "HRV")}, id="fighters-demobilized-where-they-operate"),
     pytest.param("The German chancellor issued a blunt reminder to Poland that it must respect the court's rulings.",
-                 ("REQUEST", "DEU", "POL"), id="a-reminder-that-a-state-must-act-is-a-demand"),
+                 {("REQUEST", "DEU", "POL")}, id="a-reminder-that-a-state-must-act-is-a-demand"),
     pytest.param("Japan is pushing hard for India to join the trade pact.",
-                 ("REQUEST", "JPN", "IND"), id="pushing-for-a-state-to-act-is-an-appeal-to-it"),
+                 {("REQUEST", "JPN", "IND")}, id="pushing-for-a-state-to-act-is-an-appeal-to-it"),
     pytest.param("The Homeland Union began collecting signatures for a referendum on the new tax.",
-                 ("PROTEST", "LTU", "LTU"), id="a-petition-drive-is-dissent-at-home"),
+                 {("PROTEST", "LTU", "LTU")}, id="a-petition-drive-is-dissent-at-home"),
     pytest.param("Ethopia has agreed to reopen its border to Kenya.",
-                 ("AGREE", "ETH", "KEN"), id="a-state-name-with-a-letter-left-out"),
+                 {("AGREE", "ETH", "KEN")}, id="a-state-name-with-a-letter-left-out"),
+    pytest.param("Oman hosted talks between Iran and the United States on Saturday.",
+                 {("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "USA")}, id="hosted-talks-are-with-both-parties"),
+    pytest.param("Irish republican guerrillas shot dead a British soldier in Belfast.",
+                 {("ASSAULT", "GBR", "GBR")}, id="irish-republican-guerrillas-are-the-ira"),
+    pytest.param("Hezbollah fighters ambushed a patrol of Israel's militia ally in southern Lebanon.",
+                 {("ASSAULT", "LBN", "LBN")}, id="a-states-ally-is-of-where-it-is"),
+    pytest.param("The Red Cross operating in Sudan said the Sudanese army must let convoys pass.",
+                 {("REQUEST", None, "SDN")}, id="a-participle-taken-for-the-subject"),
+    pytest.param("The Zimbabwean government ordered the independent newspaper Daily News to stop publishing.",
+                 {("COERCE", "ZWE", "ZWE")}, id="ordering-a-newspaper-shut-is-censorship"),
+    pytest.param("The African Union sent ten experts to Sudan on Monday to investigate reports of mass graves.",
+                 {("ACCUSE", "AU", "SDN")}, id="a-team-sent-to-investigate-is-an-investigation"),
+    pytest.param("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
+                 {("MOBILIZE", "ETH", "ETH")}, id="an-army-that-prepared-to-attack-readied-its-forces"),
+    pytest.param("The Ethiopian army resumed shelling rebel positions in Tigray.",
+                 {("ASSAULT", "ETH", "ETH")}, id="positions-named-by-their-holders-sector"),
+    pytest.param("Opposition leaders said they would boycott all talks with the Zambian government.",
+                 {("THREATEN", "ZMB", "ZMB")}, id="a-boycott-announced-is-a-threat"),
 ])
 def test_session_7_rules(pipeline, text, expected):
     """One case a rule of session 7 answers: verbless parses, amounts of goods, intelligence, deliveries,
-    arson, troops contributed, an opposition's pledge."""
+    arson, troops contributed, pledges, demobilised fighters, reminders, petitions, talks hosted between two
+    parties, allies, censorship, missions sent to investigate, forces readied, boycotts announced."""
     found = triples(code(pipeline, text))
-    assert expected in found, found
+    assert expected <= found, found
 
 
 def test_a_demand_on_a_government_and_its_rebels_is_one_on_each(pipeline):
@@ -953,43 +972,11 @@ def test_a_states_own_forces_it_mobilises_are_no_target(pipeline):
     assert ("MOBILIZE", "PAK", None) in found and ("MOBILIZE", "PAK", "PAK") not in found, found
 
 
-@pytest.mark.parametrize("text, expected", [
-    pytest.param("Oman hosted talks between Iran and the United States on Saturday.",
-                 {("CONSULT", "OMN", "IRN"), ("CONSULT", "OMN", "USA")}, id="hosted-talks-are-with-both-parties"),
-    pytest.param("Irish republican guerrillas shot dead a British soldier in Belfast.",
-                 {("ASSAULT", "GBR", "GBR")}, id="irish-republican-guerrillas-are-the-ira"),
-    pytest.param("Hezbollah fighters ambushed a patrol of Israel's militia ally in southern Lebanon.",
-                 {("ASSAULT", "LBN", "LBN")}, id="a-states-ally-is-of-where-it-is"),
-    pytest.param("The Red Cross operating in Sudan said the Sudanese army must let convoys pass.",
-                 {("REQUEST", None, "SDN")}, id="a-participle-taken-for-the-subject"),
-])
-def test_more_session_7_rules(pipeline, text, expected):
-    found = triples(code(pipeline, text))
-    assert expected <= found, found
-
-
 def test_the_airline_of_a_crash_is_no_guessed_party(pipeline):
     text = "Interpol will send a team to help identify victims killed by the Malaysia Airlines flight crash."
     events = code(pipeline, text)
     assert not [e for e in events if e.target is not None and e.target.agent == "BUS"], \
         [(e.type, e.source, e.target) for e in events]
-
-
-@pytest.mark.parametrize("text, expected", [
-    pytest.param("The Zimbabwean government ordered the independent newspaper Daily News to stop publishing.",
-                 ("COERCE", "ZWE", "ZWE"), id="ordering-a-newspaper-shut-is-censorship"),
-    pytest.param("The African Union sent ten experts to Sudan on Monday to investigate reports of mass graves.",
-                 ("ACCUSE", "AU", "SDN"), id="a-team-sent-to-investigate-is-an-investigation"),
-    pytest.param("The Ethiopian army prepared to resume shelling rebel positions in Tigray.",
-                 ("MOBILIZE", "ETH", "ETH"), id="an-army-that-prepared-to-attack-readied-its-forces"),
-    pytest.param("The Ethiopian army resumed shelling rebel positions in Tigray.",
-                 ("ASSAULT", "ETH", "ETH"), id="positions-named-by-their-holders-sector"),
-    pytest.param("Opposition leaders said they would boycott all talks with the Zambian government.",
-                 ("THREATEN", "ZMB", "ZMB"), id="a-boycott-announced-is-a-threat"),
-])
-def test_types_of_session_7(pipeline, text, expected):
-    found = triples(code(pipeline, text))
-    assert expected in found, found
 
 
 def test_a_state_prepared_to_attack_threatens(pipeline):

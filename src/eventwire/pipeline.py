@@ -23,7 +23,7 @@ from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.coding.coder import Draft, EventCoder
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
-from eventwire.coding.parties import side_of
+from eventwire.coding.parties import on_both_sides, side_of
 from eventwire.coding.patterns import PatternIndex, load_patterns
 from eventwire.nlp import entities, load_pipeline
 from eventwire.records import Actor, Article, EventDate, Place, Precision, DocumentResult, Event, PublishedSource, Rejection
@@ -304,7 +304,7 @@ def dedupe(events: list[Event]) -> list[Event]:
         target = actor_key(event.target)
         if event.target is not None and event.target.country:
             target = event.target.country
-            if sides[(event.sentence, event.span, event.trigger, target)] >= {"state", "challenger"}:
+            if on_both_sides(sides[(event.sentence, event.span, event.trigger, target)]):
                 target = f"{target}:{side_of(event.target)}"
         key = (event.sentence, event.type or event.cameo, actor_key(event.source), target, event.negated)
         by_mode = in_sentence.setdefault(key, {})

@@ -36,6 +36,11 @@ def side_of(actor: Actor | None) -> str | None:
     return "state" if actor.agent in STATE_AGENTS else "challenger" if actor.agent in CHALLENGERS else None
 
 
+def on_both_sides(sides: set[str | None]) -> bool:
+    """Do parties of one state stand on both sides of its politics (its rulers and those who contest them)?"""
+    return {"state", "challenger"} <= sides
+
+
 def same_actor(a: Actor, b: Actor) -> bool:
     """The same party: the same entry in the same sector ("Georgian demonstrators" are not the Georgian
     government, though both point to the Georgian state)."""
@@ -616,6 +621,9 @@ class PartyFinder:
         if not targets:
             return [(s, None) for s in sources]
         found, seen = [], set()
+        sides: dict[str, set[str | None]] = {}
+        for t in targets:
+            sides.setdefault(t.country, set()).add(side_of(t))
         for (k, s), t in product(enumerate(sources), targets):
             if same_actor(s, t) or (s.code and s.code == t.code):  # a party does not act on itself
                 continue
@@ -625,7 +633,8 @@ class PartyFinder:
             if ptype == "SANCTION" and s.country and s.country == t.country and t.kb_id is None \
                     and t.agent in ("CVL", None) and s.agent in STATE_AGENTS:
                 continue  # "sanctions on 37 people": a state's sanctions are on foreigners, unnamed ones
-            side = side_of(t)  # "the government and the rebels in Darfur must ...": one act on each side
+            # "the government and the rebels in Darfur must ...": one act on each side
+            side = side_of(t) if on_both_sides(sides[t.country]) else None
             if t.country and (k, t.country, side) in seen:
                 continue  # "sanctions on Belarusian officials and judges": one act against one state
             seen.add((k, t.country, side))
