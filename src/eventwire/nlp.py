@@ -373,10 +373,12 @@ def particle_variants(name: str) -> set[str]:
         last = i == len(words) - 1
         if word in NAME_PARTICLES and not last:
             alternatives.add(word.capitalize())
-        article = re.fullmatch(r"(?:al|el|Al|El)-([A-Z]\S*)", word)
-        rest = article.group(1) if article else words[i + 1] if word in ARTICLE_PARTICLES and not last else None
+        article, rest = re.fullmatch(r"(?:al|el|Al|El)-([A-Z]\S*)", word), None
+        if article:  # "al-Bashir"
+            rest = article.group(1)
+        elif word in ARTICLE_PARTICLES and not last:  # "al Bashir": the article and the next word
+            i, rest = i + 1, words[i + 1]
         if rest is not None:
-            i += 0 if article else 1
             alternatives = {f"{a}{sep}{rest}" for a in ("al", "el", "Al", "El") for sep in ("-", " ")}
         options.append(alternatives)
         i += 1
@@ -458,11 +460,11 @@ class Namesakes:
 class NearNames:
     """'ISRAEL', 'iSrael', 'Afganistan', 'Phillippines': a state's name in odd capitals, or its name (not its
     adjective) misspelt by one letter, is still the state. A misspelling is accepted only in words of eight
-    letters or more (shorter ones are names: "Solomon", "Egeland", "Krajina"), or of seven that are a longer
-    name with one letter left out ("Ethopia"), one edit from exactly one
-    state and not its plural ("the Americas"), standing alone (no capitalised name beside it: "Georgina
-    Smith", "British Columbia"), and no name the knowledge base or the gazetteer knows as written. Given the
-    knowledge base (and the gazetteer, where the pipeline has one) by `add_actor_ruler`."""
+    letters or more (shorter ones are names: "Solomon", "Egeland", "Krajina"), or of seven that are an
+    eight-letter name with an inner letter left out ("Ethopia"), one edit from exactly one state and not its
+    plural ("the Americas"), standing alone (no capitalised name beside it: "Georgina Smith", "British
+    Columbia"), and no name the knowledge base or the gazetteer knows as written. Given the knowledge base
+    (and the gazetteer, where the pipeline has one) by `add_actor_ruler`."""
 
     MIN_CASE, MIN_SPELLING = 4, 8
 
