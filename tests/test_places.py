@@ -5,8 +5,6 @@ with the real English model (loaded once for the module), because the stage read
 """
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import eventwire.places as places
@@ -164,13 +162,9 @@ def test_normalize(raw, key):
     assert normalize(raw) == key
 
 
-def test_default_is_built_once_and_fast():
-    started = time.perf_counter()
-    first = Gazetteer.default()
-    second = Gazetteer.default()
-    assert first is second
-    assert time.perf_counter() - started < 10.0
-    assert first.load_seconds < 10.0
+def test_default_is_built_once():
+    """Every stage shares one gazetteer (its load time is measured by `make bench`, not here)."""
+    assert Gazetteer.default() is Gazetteer.default()
 
 
 def test_regions_file_has_a_source_header_and_known_countries(gazetteer):

@@ -36,7 +36,7 @@ from eventwire.records import EventDate, Precision
 log = logging.getLogger(__name__)
 
 __all__ = ["TemporalExpression", "find_temporal_expressions", "resolve_expression",
-           "date_for_clause", "parse_date_value"]
+           "date_for_clause", "news_day", "parse_date_value"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ _FULL_MONTHS = {"January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December"}
 _PLAIN_MONTHS = {"January", "February", "July", "September", "October", "November", "December"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+# Capitalised or all lower case ("Buhari wednesday joined"); "SUNDAY" in a headline is a name as often.
+_WEEKDAY = r"(?-i:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)(?!\w)"
 # Titles such as "the Sunday Times" are names, not days.
 _NOT_A_DAY = (r"(?!\s+(?-i:Times|Telegraph|Express|Mirror|Post|Herald|Tribune|Mail|Star|Independent|Observer"
               r"|World|Sport|Journal|Age|Business|Night\s+Football|School|Service|Edition|Magazine|Agreement))")
@@ -505,7 +506,7 @@ _NEEDS = {
     "relative_period": ("period",), "recent": ("recent",), "season": ("season",),
 }
 _MONTH_HINT = re.compile(_MONTH)
-_WEEKDAY_HINT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_WEEKDAY_HINT = re.compile(r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day")
 _YEAR_HINT = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT = re.compile(r"\d")
 _WORD_HINTS = {
@@ -582,16 +583,21 @@ def resolve_expression(text: str, published: date) -> EventDate | None:
     return _resolve(text, published)
 
 
-def date_for_clause(text: str, clause: tuple[int, int], anchor: int, published: date | None) -> EventDate | None:
+def date_for_clause(text: str, clause: tuple[int, int], anchor: int, published: date | None,
+                    elsewhere: list[tuple[int, int]] = ()) -> EventDate | None:
     """The date of the event whose clause is text[clause[0]:clause[1]] and whose trigger starts at `anchor`.
 
     The resolved expression in the clause nearest the trigger wins (on a tie, the one after it, as in
-    "met on Tuesday"); a clause without one takes the article's month, the scoring rule's default.
+    "met on Tuesday"), leaving out those within the `elsewhere` spans (clauses that describe something
+    else: "the memorandum signed on Monday"); a clause without one takes the article's month, the
+    scoring rule's default.
     """
     lo, hi = max(0, clause[0]), min(len(text), clause[1])
     best: tuple[tuple[int, int], EventDate] | None = None
     for expr in find_temporal_expressions(text[lo:hi]):
         start, end = expr.start + lo, expr.end + lo
+        if any(a <= start < b for a, b in elsewhere):
+            continue
         resolved = _resolve(expr.text, published)
         if resolved is None:
             continue
@@ -608,6 +614,20 @@ def date_for_clause(text: str, clause: tuple[int, int], anchor: int, published: 
     if published is None:
         return None
     return EventDate(start=published.replace(day=1), precision=Precision.MONTH)
+
+
+def news_day(opening: str, published: date | None) -> date | None:
+    """The day an article's opening says its news happened ("..., WAM said on Saturday", "officers
+    who arrived on Saturday"): the first expression of the opening that resolves to one day in the
+    week before publication."""
+    if published is None:
+        return None
+    for expr in find_temporal_expressions(opening):
+        resolved = _resolve(expr.text, published)
+        if resolved is not None and resolved.precision is Precision.DAY and resolved.end is None \
+                and timedelta(0) <= published - resolved.start <= timedelta(days=7):
+            return resolved.start
+    return None
 
 
 _STAMP_LABEL = re.compile(r"^(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*", re.I)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cached_property
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventwire import clean as cleaning
 from eventwire import dates
@@ -186,8 +187,16 @@ class Pipeline:
                 continue
             drafts += self.coder.code_sentence(sentence, ctx)
         scene = self.scene(doc, article) if drafts else None
-        events = [self.finish(draft, article, ctx, scene) for draft in drafts]
+        news_day = self.news_day(doc, article) if drafts else None
+        events = [self.finish(draft, article, ctx, scene, news_day) for draft in drafts]
         return dedupe(events)
+
+    @staticmethod
+    def news_day(doc: Doc, article: Article) -> date | None:
+        """The day the article's opening (its first three sentences, the dateline blanked) names for its
+        news: the date of the clauses that have no time words of their own."""
+        opening = [s for s in doc.sents if s.text.strip()][:3]
+        return dates.news_day(doc.text[:opening[-1].end_char], article.published) if opening else None
 
     def scene(self, doc: Doc, article: Article) -> Place | None:
         """Where the story happens, for events whose own sentence names no place: the dateline, else
@@ -226,14 +235,24 @@ class Pipeline:
             else actor.code
         return replace(actor, country=state, code=code)
 
-    def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None) -> Event:
-        """When and where, then the contract record."""
+    def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None,
+               news_day: date | None = None) -> Event:
+        """When and where, then the contract record. A clause with no time words happened on the day the
+        lead names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day of
+        publication, else in the month of publication (DESIGN.md's default)."""
         trigger = draft.trigger
         sentence = trigger.sent
-        when = dates.date_for_clause(article.text, (sentence.start_char, sentence.end_char), trigger.idx,
-                                     article.published)
-        if when is not None and when.text is None and article.published and in_lead(article.text, sentence.start_char):
-            when = EventDate(article.published, Precision.DAY)  # a lead with no time words reports the day's news
+        bounds = (sentence.start_char, sentence.end_char)
+        described = described_clauses(sentence, trigger)
+        when = dates.date_for_clause(article.text, bounds, trigger.idx, article.published, described)
+        if when is not None and when.text is None and article.published:
+            # not the news day if this sentence gives that day to something one of its clauses describes
+            elsewhere = dates.date_for_clause(article.text, bounds, trigger.idx, article.published) \
+                if described and news_day is not None else None
+            if news_day is not None and not (elsewhere is not None and elsewhere.start == news_day):
+                when = EventDate(news_day, Precision.DAY)
+            elif in_lead(article.text, sentence.start_char):
+                when = EventDate(article.published, Precision.DAY)  # a lead with no time words reports the day's news
         countries = {a.country for a in (draft.source, draft.target) if a and a.country}
         if ctx.focus_country:
             countries.add(ctx.focus_country)
@@ -272,11 +291,31 @@ def coarser(a: EventDate | None, b: EventDate | None) -> bool:
     return b.value.startswith(a.value)
 
 
-def in_lead(text: str, offset: int) -> bool:
-    """Is this offset in the article's first paragraph (its lead)?"""
+def described_clauses(sentence: Span, anchor: Token) -> list[tuple[int, int]]:
+    """Character spans of the clauses of a sentence that describe a noun, not holding the anchor (the
+    trigger, or the sentence's root): relative clauses ("the deal that Ethiopia signed on Monday"), and
+    participles closed before the anchor ("the memorandum signed on Monday was void"). Their time words
+    date what they describe, not the event. A participle after the anchor may have taken the event's
+    own time words by a wrong attachment ("fired tear gas at crowds gathered there on Thursday")."""
+    spans = []
+    for token in sentence:
+        if token.pos_ not in ("VERB", "AUX") or token.left_edge.i <= anchor.i <= token.right_edge.i:
+            continue
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.right_edge.i < anchor.i):
+            spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
+    return spans
+
+
+def lead_of(text: str) -> str:
+    """The article's first paragraph (its first 400 characters when it has no line break)."""
     start = len(text) - len(text.lstrip())
     end = text.find("\n", start)
-    return end == -1 and offset < 400 or offset < end
+    return text[:end if end != -1 else 400]
+
+
+def in_lead(text: str, offset: int) -> bool:
+    """Is this offset in the article's first paragraph (its lead)?"""
+    return offset < len(lead_of(text))
 
 
 def actor_key(actor) -> str:
