@@ -26,13 +26,23 @@ def predictions(pipeline, docs):
     return out
 
 
+_PREDICTED: dict[str, list[dict]] = {}
+
+
+def gold_predictions(pipeline, name: str, docs) -> list[dict]:
+    """The events coded for a gold file, once per session (the F1, actor and date gates share them)."""
+    if name not in _PREDICTED:
+        _PREDICTED[name] = predictions(pipeline, docs)
+    return _PREDICTED[name]
+
+
 @pytest.mark.shared
 @pytest.mark.parametrize("name", ["seed.jsonl", "news_dev.jsonl", "petrarch2_gsr_validation.jsonl",
                                   "plover_gsr_cameo.jsonl"])
 def test_f1_holds_its_floor(pipeline, name):
     from eventwire.evaluate import read_gold, score
     docs = read_gold(shared_path("eval", name))
-    report = score(docs, predictions(pipeline, docs))
+    report = score(docs, gold_predictions(pipeline, name, docs))
     assert report.total.f1 >= FLOORS[name] - FLOORS["noise"], f"{name}: {report.line()}"
 
 
@@ -42,8 +52,20 @@ def test_actor_f1_holds_its_floor(pipeline, name):
     """The dyad alone (type ignored): how often the coder names who acted on whom."""
     from eventwire.evaluate import read_gold, score
     docs = read_gold(shared_path("eval", name))
-    report = score(docs, predictions(pipeline, docs), ignore_type=True)
+    report = score(docs, gold_predictions(pipeline, name, docs), ignore_type=True)
     assert report.total.f1 >= FLOORS["actors"][name] - FLOORS["noise"], f"{name} (actors): {report.line()}"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("name", sorted(FLOORS["when_where"]))
+def test_date_and_place_accuracy_hold_their_floors(pipeline, name):
+    """Over the matched events whose gold gives them: the share with the right date and the right place."""
+    from eventwire.evaluate import read_gold, score
+    docs = read_gold(shared_path("eval", name))
+    report = score(docs, gold_predictions(pipeline, name, docs))
+    floors = FLOORS["when_where"][name]
+    for figure, (right, total) in (("dates", report.dates), ("places", report.places)):
+        assert total and right / total >= floors[figure] - FLOORS["noise"], f"{name} {figure}: {report.line()}"
 
 
 def test_own_examples_hold_their_floor(pipeline):
