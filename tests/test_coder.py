@@ -986,3 +986,14 @@ def test_forces_moved_to_the_border_face_the_neighbour(pipeline):
 def test_what_a_treaty_is_about_is_no_event_of_its_own(pipeline):
     events = code(pipeline, "Russia and China signed an agreement on trade and cooperation on Monday.")
     assert [e.type for e in events] == ["AGREE"], [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Congress approved $61 billion in military aid for Ukraine on Saturday.", ("AID", "USA", "UKR"),
+                 id="congress-alone-in-a-story-about-another-state-is-the-us-congress"),
+    pytest.param("Peru's Congress voted to remove the president. Congress also condemned Venezuela on Tuesday.",
+                 ("ACCUSE", "PER", "VEN"), id="congress-alone-after-a-state's-congress-is-that-one"),
+])
+def test_congress_alone(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found

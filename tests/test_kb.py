@@ -104,6 +104,18 @@ def test_check_reports_every_problem(kb, tmp_path):
     assert len(problems) == 5
 
 
+def test_a_word_used_alone_names_one_body_and_a_user_file_may_give_it_another(tmp_path):
+    kb = KnowledgeBase.load()
+    assert kb.entries[kb.alone["congress"]].code == "USALEG"
+    assert {kb.entries[i].country for i in kb.called["congress"]} >= {"USA", "PER", "PHL", "IND"}
+    path = write(tmp_path, "- name: Congress of Atlantis\n  country: PHL\n  agent: LEG\n  alone: [Congress]\n")
+    mine = KnowledgeBase.load([path])
+    assert mine.alone["congress"] == "group:congress-of-atlantis"
+    bad = write(tmp_path, "- name: Congress of Atlantis\n  country: PHL\n  agent: LEG\n  alone: Congress\n")
+    with pytest.raises(KnowledgeBaseError, match="field 'alone'"):
+        KnowledgeBase().add_file(bad)
+
+
 def test_check_accepts_a_good_file(kb, tmp_path):
     path = write(tmp_path, "- name: Minsk Dairy\n  aliases: []\n  country: BLR\n  agent: BUS\n")
     assert kb.check_file(path) == []

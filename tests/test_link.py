@@ -158,6 +158,12 @@ def test_lookup_links_a_title_as_a_phrase():
     assert "Joe Biden" in result.output and "role noun 'president'" in result.output
 
 
+def test_lookup_tells_what_a_word_alone_names():
+    result = cli("actors", "lookup", "Congress")
+    assert result.exit_code == 0, result.output
+    assert "code USALEG" in result.output and "'Congress' alone names a body" in result.output
+
+
 def test_check_names_line_and_field(tmp_path):
     path = tmp_path / "bad.yaml"
     path.write_text("- name: Good Co\n  country: BLR\n  agent: BUS\n"
@@ -250,6 +256,23 @@ def test_the_people_an_article_names_count_towards_its_state(nlp, linker):
 def test_state_bodies_named_by_their_own_names(nlp, linker, text, word, code):
     found = link_all(nlp, linker, text, date(2024, 6, 1))
     assert found[word].code == code, {k: a.code for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Congress condemned Russia on Tuesday.", "USALEG"),        # the body news means by the word alone
+    ("Congress is asking Obama to help Iran.", "USALEG"),       # a state the sentence names by its people
+    ("Congress removed the president of Peru from office.", "PERLEG"),  # the story's state has one
+    ("In India, Congress accused the government of betraying farmers.", "INDPTY"),  # a party so called
+    ("In South Africa, Congress accused the government.", "ZAFLEG"),  # two parties so called: neither
+])
+def test_congress_alone_is_the_body_so_called_of_the_story_else_the_us_congress(nlp, linker, text, code):
+    found = link_all(nlp, linker, text, date(2025, 3, 14))
+    assert found["Congress"].code == code, {k: a.code for k, a in found.items()}
+
+
+def test_a_party_congress_is_not_a_legislature_named_congress(nlp, linker):
+    found = link_all(nlp, linker, "The party congress condemned Russia.", date(2025, 3, 14))
+    assert found["congress"].kb_id is None and found["congress"].code != "USALEG"
 
 
 def test_local_police_are_of_the_state_the_story_is_about(nlp, linker):

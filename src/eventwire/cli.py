@@ -283,7 +283,7 @@ def lookup(name, when, actor_files):
 
 def explain_phrase(phrase: str, when, actor_files: tuple[str, ...]) -> None:
     """No entry has this name: link it as the pipeline would ("the US president", "Belarusian diplomat")."""
-    from eventwire.actors.kb import load_kb
+    from eventwire.actors.kb import fold, load_kb
     from eventwire.actors.link import ActorLinker, ArticleContext
     from eventwire.nlp import load_pipeline
     doc = load_pipeline(actor_files)(phrase)
@@ -301,6 +301,9 @@ def explain_phrase(phrase: str, when, actor_files: tuple[str, ...]) -> None:
     click.echo(f"  why: head word {head.text!r}" + (f" is the role noun {role.phrase!r} ({role.agent}"
                + (f", office {role.office}" if role.office else "") + ")" if role else "")
                + f"; known names in it: {ents}; date {day}")
+    if fold(head.text) in linker.kb.alone and head.text[:1].isupper():
+        click.echo(f"  {head.text!r} alone names a body: the one so called of the story's state, else "
+                   f"{linker.kb.entries[linker.kb.alone[fold(head.text)]].name}")
     if actor.kb_id:
         click.echo(f"  entry {actor.kb_id} from {linker.kb.entries[actor.kb_id].origin}")
 

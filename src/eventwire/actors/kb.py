@@ -173,6 +173,10 @@ class KnowledgeBase:
     org_officials: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     holders: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     monarchs: dict[str, str] = field(default_factory=dict)  # a realm → the state whose monarch reigns there
+    # a word news uses alone for a body ("Congress") → the body it means when the story's states have none
+    # by that word, and → every body or party whose name holds the word (built by `index`)
+    alone: dict[str, str] = field(default_factory=dict)
+    called: dict[str, list[str]] = field(default_factory=dict)
     # a state → (the day it became independent, the state it was part of before): "Juba" in 2009 is Sudan
     successions: dict[str, tuple[date, str]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
@@ -364,6 +368,12 @@ class KnowledgeBase:
             r_code = raw.get("code") or ((r_country or "") + r_agent)
             roles.append(Role(r_country, str(raw.get("office") or "status"), r_agent, start, end, code=r_code))
         adjectives = tuple(str(a) for a in item.get("adjectives") or [])
+        alone = item.get("alone") or []
+        if not isinstance(alone, list):
+            raise KnowledgeBaseError(f"field 'alone' of {name!r}: expected a list of words, e.g. [Congress]",
+                                     origin=where)
+        for word in alone:  # "Congress" alone: this body, unless the story's own state has one so called
+            self.alone[fold(str(word))] = f"group:{slug(name)}"
         return Entry(f"group:{slug(name)}", "group", name, country, agent, code, tuple(roles),
                      names=tuple([name, *names]), adjectives=adjectives, origin=where)
 
@@ -456,6 +466,8 @@ class KnowledgeBase:
             for role in entry.roles:
                 if entry.kind == "person":
                     self.holders[(role.country, role.office)].append(entry.kb_id)
+        self.called = {word: [e.kb_id for e in ordered if e.kind == "group" and e.agent in ("LEG", "PTY")
+                              and word in fold(e.name).split()] for word in self.alone}
         for title, offices in self.org_officials.items():  # "EU foreign policy chief": a title of one office
             if title not in self.role_nouns and len(set(offices.values())) == 1:
                 self.role_nouns[title] = RoleNoun(title, "IGO", next(iter(offices.values())), None)

@@ -592,6 +592,9 @@ class ActorLinker:
             org = self.kb.entries.get(f"org:{next(iter(officials))}")
             if org:
                 return Actor(text, org.name, org.code, org.country, "IGO", org.kb_id)
+        body = self.body_called(head, tokens, ctx)
+        if body is not None:  # "Congress is asking Obama to help Iran": the US Congress
+            return self.entry_actor(body, text, ctx.published)
         if head.lemma_.lower() == "counterpart":  # the other side: the last party that is not this one
             earlier = ctx.last(lambda m: m.actor.country is not None and (
                 avoid is None or m.actor.country != avoid.country))
@@ -623,6 +626,37 @@ class ActorLinker:
                 (earlier.actor.country if earlier else ctx.focus_country)
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
+
+    def body_called(self, head: Token, tokens: list[Token], ctx: ArticleContext) -> Entry | None:
+        """A body named by a word alone ("Congress", capitalised, with no state in its phrase): the one so
+        called the article named before, else that of the state the clause happens in, of the story's
+        state, or of a state the sentence names (its people included); with none of these, the body news
+        means by the word alone (the knowledge base's `alone`). Two so called in one state (two parties):
+        not decided here."""
+        word = fold(head.text)
+        if word not in self.kb.alone or not head.text[:1].isupper() or len(tokens) > 2:
+            return None
+        bodies = [self.kb.entries[i] for i in self.kb.called.get(word, [])]
+        earlier = ctx.last(lambda m: m.actor.kb_id in self.kb.called[word] or (
+            m.actor.country is not None and word in fold(m.actor.text).split()))
+        if earlier is not None and earlier.actor.kb_id in self.kb.called[word]:
+            return self.kb.entries[earlier.actor.kb_id]  # "the Indian National Congress ... Congress said"
+        named = []
+        for ent in entities(head.doc):
+            if head.sent.start <= ent.start < head.sent.end and ent.ent_id_ in self.kb.entries:
+                entry = self.kb.entries[ent.ent_id_]
+                role = entry.role_on(ctx.published) if entry.kind == "person" else None
+                named.append(role.country if role is not None else entry.country if entry.kind == "country" else None)
+        told = earlier.actor.country if earlier is not None else None  # "Peru's Congress ... Congress voted"
+        for state in [told, self.clause_place_state(head), ctx.focus_country, *named]:
+            if state is None:
+                continue
+            own = [b for b in bodies if b.country == state]
+            if len(own) == 1:
+                return own[0]
+            if own:
+                return None
+        return self.kb.entries.get(self.kb.alone[word])
 
     def coordinated_state(self, head: Token) -> str | None:
         """'The Sudanese government and the rebels': people of a state named with that state's government,
