@@ -997,3 +997,16 @@ def test_what_a_treaty_is_about_is_no_event_of_its_own(pipeline):
 def test_congress_alone(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, kind, a, b", [
+    ("Ethiopia and Eritrea traded accusations over troop movements near the border.", "ACCUSE", "ETH", "ERI"),
+    ("India and Pakistan exchanged threats after the attack.", "THREATEN", "IND", "PAK"),
+    ("India and Pakistan traded fire along the Line of Control.", "ASSAULT", "IND", "PAK"),
+    ("Indian and Pakistani troops exchanged fire along the Line of Control.", "ASSAULT", "IND", "PAK"),
+    ("Russia and Ukraine swapped 200 prisoners of war on Friday.", "RETREAT", "RUS", "UKR"),
+])
+def test_parties_that_exchange_act_on_each_other(pipeline, text, kind, a, b):
+    """Trading accusations or fire is no commerce; each of the two does it to the other."""
+    found = triples(code(pipeline, text))
+    assert {(kind, a, b), (kind, b, a)} <= found and not [t for t in found if t[0] == "COOPERATE"], found

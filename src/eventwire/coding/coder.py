@@ -17,7 +17,7 @@ from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
     COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, FOREIGN_TYPES,
-    HOSTILE_INTENTS, INQUIRING, MISHAPS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS,
+    HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS,
     READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
     STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
     direct_objects, evidence_span, expand, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
@@ -379,6 +379,14 @@ class EventCoder(PartyFinder):
         if any(t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) for t in direct_objects(trigger)) \
                 and len(source_tokens) >= 2:  # "A and B accused each other": both directions
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)
+        if trigger.lemma_.lower() in MUTUAL_VERBS and source_tokens and pattern.kind == "verb" \
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+            # "A and B exchanged fire", "Indian and Pakistani troops traded fire": each on the other
+            linked = [(t, a) for t, a in ((t, self.link_token(t, ctx)) for t in source_tokens) if a is not None]
+            mutual = [a for _, a in linked] + [o for t, a in linked for o in self.co_owners(t, a, ctx)]
+            if len(mutual) >= 2:
+                return self.code_between(trigger, pattern, source_tokens, sentence, ctx, mutual)
+
         if len(source_tokens) >= 2 and pattern.kind == "verb" and not self.targets(trigger, pattern) and any(
                 c.dep_ == "poss" and c.lower_ == "their" for o in direct_objects(trigger) for c in o.children):
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)  # "A and B upgraded their ties"

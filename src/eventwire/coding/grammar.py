@@ -82,6 +82,8 @@ WAR_MEANS = {"shelling", "shell", "airstrike", "strike", "bombardment", "bombing
              "missile", "drone", "warplane", "jet", "mortar", "gunship", "helicopter", "offensive", "raid", "fighting",
              "clash", "clashes", "battle", "firefight", "crossfire"}
 # Causes of death nobody aimed at anyone.
+# Verbs whose coordinated subjects act on each other ("A and B exchanged fire / prisoners / accusations").
+MUTUAL_VERBS = {"exchange", "trade", "swap"}
 MISHAPS = {"earthquake", "flood", "flooding", "crash", "accident", "fire", "blaze", "storm", "landslide", "avalanche",
            "stampede", "collapse", "cyclone", "hurricane", "typhoon", "lightning", "disease", "heat", "cold", "tornado"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST", "CONCEDE"}
