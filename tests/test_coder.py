@@ -1010,3 +1010,18 @@ def test_parties_that_exchange_act_on_each_other(pipeline, text, kind, a, b):
     """Trading accusations or fire is no commerce; each of the two does it to the other."""
     found = triples(code(pipeline, text))
     assert {(kind, a, b), (kind, b, a)} <= found and not [t for t in found if t[0] == "COOPERATE"], found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    pytest.param("The United States launched air strikes on Houthi targets in Yemen.", ("ASSAULT", "USA", "YEM"),
+                 "YEMGOV", id="where-force-fell-is-no-second-target-when-one-is-named"),
+    pytest.param("The African Union suspended Niger's membership after the coup.", ("SANCTION", "AU", "NER"),
+                 None, id="a-suspended-membership-is-whose-it-was"),
+    pytest.param("ECOWAS suspended Mali from the bloc.", ("SANCTION", "ECOWAS", "MLI"), None,
+                 id="a-state-suspended-from-a-bloc"),
+])
+def test_sanctions_and_strikes_on_a_named_party(pipeline, text, expected, absent):
+    events = code(pipeline, text)
+    assert expected in triples(events), triples(events)
+    assert absent is None or not [e for e in events if e.target is not None and e.target.code == absent], \
+        [(e.type, e.source.code, e.target.code) for e in events]

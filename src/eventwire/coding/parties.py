@@ -302,10 +302,17 @@ class PartyFinder:
         if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and trigger.head.head.pos_ == "VERB":
             verb = trigger.head.head  # "engaged X in a firefight", "were killed in Israeli shelling"
             out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "air strikes on Houthi targets in Yemen": where force fell is a target only when none is named
+        force = cameo(pattern.cameo).plover in ("ASSAULT", "COERCE")
+        located: list[Token] = []
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-                out += [whose for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)
-                        for whose in self.owners_of_place(beyond)]
+                found = [whose for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)
+                         for whose in self.owners_of_place(beyond)]
+                if force and prep.lower_ == "in":
+                    located += found
+                else:
+                    out += found
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
                     if pcomp.pos_ == "VERB":  # "working with local police to investigate": the police
@@ -325,6 +332,8 @@ class PartyFinder:
         if is_noun:
             out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
                     and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
+        if not out:
+            out += located
         return expand(out)
 
     def holders_by_sector(self, objects: list[Token]) -> list[Token]:
