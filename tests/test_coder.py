@@ -1025,3 +1025,12 @@ def test_sanctions_and_strikes_on_a_named_party(pipeline, text, expected, absent
     assert expected in triples(events), triples(events)
     assert absent is None or not [e for e in events if e.target is not None and e.target.code == absent], \
         [(e.type, e.source.code, e.target.code) for e in events]
+
+
+def test_drills_around_a_state_are_a_show_of_force_not_joint_exercises(pipeline):
+    """A pattern coded only with a partner (joint exercises) takes the partner its grammar names ("with"),
+    not the nearest name; drills near a state with no partner are a show of force."""
+    around = triples(code(pipeline, "China conducted military drills around Taiwan."))
+    assert ("MOBILIZE", "CHN", "TWN") in around and not [t for t in around if t[0] == "COOPERATE"], around
+    joint = triples(code(pipeline, "Russia held naval exercises with China in the Sea of Japan."))
+    assert ("COOPERATE", "RUS", "CHN") in joint, joint

@@ -437,7 +437,8 @@ class EventCoder(PartyFinder):
             return []  # "launched rocket fire against camps, killing 50": the toll of the attack told, not another
         to_border = ptype == "MOBILIZE" and any(  # "moving forces to the border": facing the neighbour
             p.lemma_.lower() in BORDERS for c in trigger.children if c.dep_ == "prep" for p in c.children)
-        if not targets and source_actors and (ptype not in UNDIRECTED_TYPES or to_border):
+        # a pattern coded only with a partner takes the partner its grammar names, not the nearest name
+        if not targets and source_actors and not pattern.requires_target and (ptype not in UNDIRECTED_TYPES or to_border):
             foreign = (ptype in FOREIGN_TYPES or to_border) and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
             closure = any(o.lemma_.lower() in BORDERS | {"crossing", "crossings"} for o in direct_objects(trigger))
