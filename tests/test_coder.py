@@ -1034,3 +1034,15 @@ def test_drills_around_a_state_are_a_show_of_force_not_joint_exercises(pipeline)
     assert ("MOBILIZE", "CHN", "TWN") in around and not [t for t in around if t[0] == "COOPERATE"], around
     joint = triples(code(pipeline, "Russia held naval exercises with China in the Sea of Japan."))
     assert ("COOPERATE", "RUS", "CHN") in joint, joint
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The Kremlin denied that Putin would meet Zelensky.", set(), id="a-denied-meeting-is-no-event"),
+    pytest.param("Russia denied attacking the hospital in Kherson.", set(), id="a-denied-attack-is-no-event"),
+    pytest.param("Israel ruled out talks with Hamas.", {("REJECT", "ISR", "PSE")}, id="ruling-out-talks-rejects"),
+    pytest.param("Putin ruled out meeting Zelensky.", {("REJECT", "RUS", "UKR")}, id="ruling-out-a-meeting-rejects"),
+    pytest.param("The Rapid Support Forces have been accused by the United Nations of looting aid warehouses, a "
+                 "charge the group denies.", {("ACCUSE", "UN", "SDN")}, id="a-denied-charge-was-still-made"),
+])
+def test_what_is_denied_or_ruled_out(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

@@ -536,7 +536,8 @@ class EventCoder(PartyFinder):
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
         mutual = ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1  # "A and B met"
-        if negated and ptype in REFUSABLE and (modality is not Modality.ASSERTED or trigger.dep_ == "xcomp"):
+        if negated and ptype in REFUSABLE and not reading.denied and (
+                modality is not Modality.ASSERTED or trigger.dep_ == "xcomp" or reading.ruled_out):
             ptype, code, mode, negated, modality = "REJECT", "120", None, False, Modality.ASSERTED  # "would not meet"
         if reading.conditional_threat and not negated and modality is not Modality.ASSERTED and \
                 modality is not Modality.REPORTED:

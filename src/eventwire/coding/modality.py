@@ -20,6 +20,9 @@ FAILING_VERBS = {"fail", "refuse", "decline"}
 SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
                 "insist", "allege", "believe", "think", "feel", "argue", "suggest", "deny", "estimate"}
 NEGATIONS = {"not", "n't", "never", "no"}
+# "Denied that Putin would meet Zelensky", "denied attacking the hospital", "ruled out talks": what is
+# denied or ruled out is said not to happen.
+DENYING_VERBS = {"deny", "refute"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class Reading:
     attribution_text: str | None
     conditional_threat: bool = False  # "will withdraw its troops unless ...": a threat
     conditional_harm: bool = False  # "may halt its mediation if ...": a threat when the act harms
+    denied: bool = False  # "denied that Putin would meet Zelensky": said not to be so (no refusal)
+    ruled_out: bool = False  # "ruled out talks with Hamas": a party refusing it
 
 
 def governors(token: Token):
@@ -58,12 +63,32 @@ def too_to(verb: Token) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ == "too" for d in degrees for x in d.children)
 
 
+def denied(trigger: Token) -> str | None:
+    """Is the trigger within what a verb of denial denies or rules out (its complement clause or object,
+    after it, two clauses up at most)? "deny" (said not to be so) or "rule out" (a party refusing it).
+    A clause before the verb ("have been accused of looting, a charge the group denies") is not its
+    complement: the accusation was made."""
+    child = trigger
+    for depth, parent in enumerate(list(governors(trigger))[1:]):
+        if depth > 2:
+            return None
+        lemma = parent.lemma_.lower()
+        kind = "deny" if lemma in DENYING_VERBS else "rule out" if lemma == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in parent.children) else None
+        if kind and parent.pos_ == "VERB" and child.i > parent.i and child.dep_ in ("ccomp", "xcomp", "dobj", "pcomp"):
+            return kind
+        child = parent
+    return None
+
+
 def read(trigger: Token, sentence: Span) -> Reading:
     verb = clause_verb(trigger)
     negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children) or \
         any(c.dep_ == "neg" for c in trigger.children) or \
         any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or \
         (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING_VERBS) or too_to(verb)
+    denial = denied(trigger)
+    negated = negated or denial is not None
     modality = Modality.ASSERTED
     chain = list(governors(verb))
     for depth, token in enumerate(chain):
@@ -107,7 +132,8 @@ def read(trigger: Token, sentence: Span) -> Reading:
     head, text = attribution(trigger, sentence)
     if modality is Modality.ASSERTED and head is not None:
         modality = Modality.REPORTED
-    return Reading(modality, negated, head, text, conditional_threat=unless, conditional_harm=if_clause)
+    return Reading(modality, negated, head, text, conditional_threat=unless, conditional_harm=if_clause,
+                   denied=denial == "deny", ruled_out=denial == "rule out")
 
 
 def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | None]:
