@@ -1046,3 +1046,16 @@ def test_drills_around_a_state_are_a_show_of_force_not_joint_exercises(pipeline)
 ])
 def test_what_is_denied_or_ruled_out(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Netherlands handed over F-16 jets to Ukraine.", ("AID", "NLD", "UKR")),
+    ("Germany sent tanks to Ukraine.", ("AID", "DEU", "UKR")),            # to a state: military aid
+    ("Iran sent drones to Russia.", ("AID", "IRN", "RUS")),
+    ("Russia sent tanks to the border with Ukraine.", ("MOBILIZE", "RUS", "UKR")),  # to a border: a show of force
+    ("Russia sent 100 drones into Ukraine overnight.", ("ASSAULT", "RUS", "UKR")),  # into, at: an attack
+    ("Russia sent a barrage of missiles at Kyiv.", ("ASSAULT", "RUS", "UKR")),
+])
+def test_weapons_sent_are_aid_a_show_of_force_or_an_attack_by_where_they_go(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert found == {expected}, found

@@ -453,7 +453,7 @@ class EventCoder(PartyFinder):
         given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
             ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
         struck = ptype == "ASSAULT" and target_tokens  # "four children were killed in the Gaza Strip"
-        if not targets and (given or struck):  # done to the people of the place it happened in
+        if not targets and (given and not pattern.requires_target or struck):  # done to the people of the place
             where = self.scene_state(trigger, source_tokens, [])
             if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True

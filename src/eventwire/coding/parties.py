@@ -16,7 +16,7 @@ from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     BACKGROUND_PREPS, CARRIERS, EVENT_REFERENCES, FOREIGN_TYPES, GATHERING_VERBS, HOLDINGS, LIGHT_VERBS, MISHAPS,
     OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, RELEASING,
-    REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, TONGUES, TRAVEL_VERBS,
+    REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, TONGUES, TRAVEL_VERBS, WEAPONS,
     across_border, act_doers, direct_objects, expand, is_condition, is_stative_passive, passive_objects,
     undergoing_possessors, verbless_subject,
 )
@@ -263,8 +263,9 @@ class PartyFinder:
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             # (not the forces a state deploys or moves, nor "withdrew its troops")
-            moved = cameo(pattern.cameo).plover == "MOBILIZE"
+            moved = cameo(pattern.cameo).plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
             out += [o for o in named if o not in out and self.is_actorish(o) and not moved
+                    and o.lemma_.lower() not in WEAPONS  # ("sent drones to Russia": what was sent)
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
@@ -304,11 +305,12 @@ class PartyFinder:
             out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         # "air strikes on Houthi targets in Yemen": where force fell is a target only when none is named
         force = cameo(pattern.cameo).plover in ("ASSAULT", "COERCE")
+        giving = cameo(pattern.cameo).plover == "AID"
         located: list[Token] = []
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
-                found = [whose for p in prep.children if p.dep_ == "pobj" for beyond in across_border(p)
-                         for whose in self.owners_of_place(beyond)]
+                found = [whose for p in prep.children if p.dep_ == "pobj"  # (aid sent to a border is not given)
+                         for beyond in (across_border(p) if not giving else [p]) for whose in self.owners_of_place(beyond)]
                 if force and prep.lower_ == "in":
                     located += found
                 else:
@@ -332,7 +334,9 @@ class PartyFinder:
         if is_noun:
             out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
                     and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
-        if not out:
+        if not any(self.is_actorish(t) or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
+                c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in t.children)
+                for t in out):  # ("targets in Jericho": no party named but the place; "Houthi targets": one)
             out += located
         return expand(out)
 
