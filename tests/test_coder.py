@@ -1019,6 +1019,8 @@ def test_parties_that_exchange_act_on_each_other(pipeline, text, kind, a, b):
                  None, id="a-suspended-membership-is-whose-it-was"),
     pytest.param("ECOWAS suspended Mali from the bloc.", ("SANCTION", "ECOWAS", "MLI"), None,
                  id="a-state-suspended-from-a-bloc"),
+    pytest.param("Armenia froze its participation in the CSTO.", ("SANCTION", "ARM", "CSTO"), None,
+                 id="a-state-freezing-its-part-in-a-bloc"),
 ])
 def test_sanctions_and_strikes_on_a_named_party(pipeline, text, expected, absent):
     events = code(pipeline, text)
