@@ -1061,3 +1061,15 @@ def test_what_is_denied_or_ruled_out(pipeline, text, expected):
 def test_weapons_sent_are_aid_a_show_of_force_or_an_attack_by_where_they_go(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert found == {expected}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IMF approved a $3 billion loan for Pakistan.", ("AID", "IMF", "PAK")),
+    ("The EU released a 1 billion euro tranche of aid to Ukraine.", ("AID", "EU", "UKR")),
+    ("The World Bank suspended lending to Uganda over its anti-gay law.", ("SANCTION", "WB", "UGA")),
+    ("A suicide bomber killed 12 people at a market in Mogadishu.", ("ASSAULT", "SOM", "SOM")),  # unknown hands
+    ("Kidnappers seized 20 schoolchildren in northern Nigeria.", ("ASSAULT", "NGA", "NGA")),      # an abduction
+])
+def test_loans_lending_bombers_and_kidnappers(pipeline, text, expected):
+    found = triples(code(pipeline, text))
+    assert expected in found, found
