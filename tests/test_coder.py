@@ -1073,3 +1073,11 @@ def test_weapons_sent_are_aid_a_show_of_force_or_an_attack_by_where_they_go(pipe
 def test_loans_lending_bombers_and_kidnappers(pipeline, text, expected):
     found = triples(code(pipeline, text))
     assert expected in found, found
+
+
+def test_a_name_the_parser_split_from_its_adjective_is_the_subject_not_the_target(pipeline):
+    """"Sudan's paramilitary Rapid Support Forces shelled ...": parsed with two subjects, the name is the
+    source and neither is the target."""
+    events = code(pipeline, "Sudan's paramilitary Rapid Support Forces shelled a displacement camp in North Darfur.")
+    assert not [e for e in events if e.target is not None and e.target.kb_id == "group:rapid-support-forces"], \
+        [(e.type, e.source.code, e.target.code) for e in events]

@@ -75,6 +75,9 @@ class PartyFinder:
             return expand(agents), False
         if own:
             subject = own[0]
+            if len(own) > 1 and subject.pos_ == "ADJ" and own[1].ent_type_:
+                subject = own[1]  # "Sudan's paramilitary Rapid Support Forces shelled": the name, parsed apart
+                own = [subject]
             if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
                 # "The Red Cross operating in Iraq said": the parser made the participle the subject
                 subject = next(c for c in subject.children if c.dep_ == "nsubj")
@@ -500,6 +503,9 @@ class PartyFinder:
         other than the source ("Macron recalled the envoys after Canberra ditched the deal"); of another
         state, for the types that only relate states (`foreign`)."""
         taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
+        # a second subject of the trigger is the source misparsed ("Sudan's paramilitary Rapid Support
+        # Forces shelled ...": two nsubj), never its target
+        taken |= {t.i for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
         speaker, _ = modality_rules.attribution(trigger, sentence)
         if speaker is not None and not self.speaks_of_itself(trigger, speaker):
             taken |= {t.i for t in speaker.subtree}  # "..., the UN agency said": who tells of it is no party
