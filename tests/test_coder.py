@@ -1081,3 +1081,13 @@ def test_a_name_the_parser_split_from_its_adjective_is_the_subject_not_the_targe
     events = code(pipeline, "Sudan's paramilitary Rapid Support Forces shelled a displacement camp in North Darfur.")
     assert not [e for e in events if e.target is not None and e.target.kb_id == "group:rapid-support-forces"], \
         [(e.type, e.source.code, e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel struck a Hamas command centre in Gaza City.", ("ASSAULT", "ISR", "PSE", "PSEREB")),  # whose it is
+    ("Ukrainian drones hit an oil refinery in Russia's Ryazan region.", ("ASSAULT", "UKR", "RUS", "RUSGOV")),
+    ("US forces targeted a Houthi radar site in Yemen.", ("ASSAULT", "USA", "YEM", "YEMREB")),
+])
+def test_a_strike_on_a_site_is_on_whoever_holds_it(pipeline, text, expected):
+    found = [(e.type, e.source.country, e.target.country, e.target.code) for e in code(pipeline, text)]
+    assert found == [expected]

@@ -163,7 +163,8 @@ PROPERTY = {"office", "offices", "headquarters", "home", "homes", "house", "hous
             "premises", "property", "properties", "assets", "building", "buildings", "vehicle", "vehicles",
             "convoy", "ship", "ships", "vessel", "vessels", "base", "bases", "positions", "position", "camp",
             "system", "systems", "network", "networks", "website", "websites", "server", "servers", "door",
-            "doors", "gate", "gates"}
+            "doors", "gate", "gates", "centre", "centres", "center", "centers", "site", "sites", "facility",
+            "facilities", "depot", "depots", "hideout", "hideouts", "target", "targets", "outpost", "outposts"}
 CARRIERS = {"helicopter", "plane", "aircraft", "airplane", "jet", "bus", "car", "truck", "vehicle", "convoy", "boat",
             "ship", "vessel", "ferry", "train", "airliner", "minibus", "van"}
 BORDERS = {"border", "borders", "frontier", "frontiers", "boundary"}

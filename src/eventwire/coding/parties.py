@@ -264,6 +264,8 @@ class PartyFinder:
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
+            out += [w for o in named if not self.is_actorish(o) and o.lemma_.lower() in PROPERTY
+                    for w in self.owners_of_place(o) if w is not o]  # "struck a Hamas command centre"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             # (not the forces a state deploys or moves, nor "withdrew its troops")
             moved = cameo(pattern.cameo).plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
@@ -277,6 +279,8 @@ class PartyFinder:
             out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
                     for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
             out += self.holders_by_sector(objects)  # "shelled rebel positions"
+            out += [w for o in objects if not self.is_actorish(o) and o.lemma_.lower() in PROPERTY
+                    for w in self.owners_of_place(o) if w is not o]  # "struck a Hamas command centre"
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
