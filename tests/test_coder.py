@@ -1091,3 +1091,11 @@ def test_a_name_the_parser_split_from_its_adjective_is_the_subject_not_the_targe
 def test_a_strike_on_a_site_is_on_whoever_holds_it(pipeline, text, expected):
     found = [(e.type, e.source.country, e.target.country, e.target.code) for e in code(pipeline, text)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lebanon filed a complaint with the UN Security Council against Israel.", ("ACCUSE", "LBN", "ISR")),
+    ("The Japanese government lodged a protest with China over the incursion.", ("ACCUSE", "JPN", "CHN")),
+])
+def test_a_complaint_is_against_whom_it_names_not_where_it_is_lodged(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == {expected}

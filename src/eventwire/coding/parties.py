@@ -314,12 +314,18 @@ class PartyFinder:
         force = cameo(pattern.cameo).plover in ("ASSAULT", "COERCE")
         giving = cameo(pattern.cameo).plover == "AID"
         located: list[Token] = []
+        venues: list[Token] = []
+        against: list[Token] = []  # (the parser may hang "against X" on the venue)
         for holder in holders:
             for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
                 found = [whose for p in prep.children if p.dep_ == "pobj"  # (aid sent to a border is not given)
                          for beyond in (across_border(p) if not giving else [p]) for whose in self.owners_of_place(beyond)]
                 if force and prep.lower_ == "in":
                     located += found
+                elif prep.lower_ in ("with", "to") and "against" in preps:
+                    venues += found  # "filed a complaint with the Security Council against Israel": where filed
+                    against += [q for p in prep.children if p.dep_ == "pobj" for c in p.children
+                                if c.dep_ == "prep" and c.lower_ == "against" for q in c.children if q.dep_ == "pobj"]
                 else:
                     out += found
                 for pcomp in (p for p in prep.children if p.dep_ == "pcomp"):
@@ -341,6 +347,9 @@ class PartyFinder:
         if is_noun:
             out += [c for c in trigger.children if c.dep_ in ("compound",) and c.i < trigger.i
                     and c.ent_type_ in ("GPE",) and c not in self.noun_sources(trigger)[0]]
+        out += against
+        if not against and not any(c.dep_ == "prep" and c.lower_ == "against" for h in holders for c in h.children):
+            out += venues  # (with no one it is against, whom it was lodged with)
         if not any(self.is_actorish(t) or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
                 c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in t.children)
                 for t in out):  # ("targets in Jericho": no party named but the place; "Houthi targets": one)
