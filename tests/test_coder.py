@@ -1099,3 +1099,19 @@ def test_a_strike_on_a_site_is_on_whoever_holds_it(pipeline, text, expected):
 ])
 def test_a_complaint_is_against_whom_it_names_not_where_it_is_lodged(pipeline, text, expected):
     assert triples(code(pipeline, text)) == {expected}
+
+
+STORY = "Kenya's president William Ruto met his Ugandan counterpart Yoweri Museveni in Entebbe on Wednesday.\n"
+
+
+@pytest.mark.parametrize("follow, expected", [
+    pytest.param("The two leaders agreed to set up a joint committee.", {("AGREE", "KEN", "UGA")},
+                 id="the-two-leaders-agree-with-each-other"),
+    pytest.param("Both presidents condemned the attack on the border post.", set(),
+                 id="both-condemning-a-third-party's-act-do-not-condemn-each-other"),
+    pytest.param("Museveni said his government would release the drivers.", {("CONCEDE", "UGA", None)},
+                 id="his-government-in-what-a-speaker-says-is-the-speaker's"),
+])
+def test_parties_an_earlier_sentence_named(pipeline, follow, expected):
+    events = [e for e in code(pipeline, STORY + follow) if e.sentence.startswith(follow[:12])]
+    assert triples(events) == expected

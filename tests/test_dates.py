@@ -558,3 +558,11 @@ def test_described_clauses(pipeline, sentence, trigger, described):
     doc = pipeline.nlp(sentence)
     anchor = next(t for t in doc if t.text == trigger)
     assert [sentence[a:b] for a, b in described_clauses(next(doc.sents), anchor)] == described
+
+
+@pytest.mark.model
+def test_a_dateline_dates_no_event(pipeline):
+    text = "NAIROBI, Nov 14 (Reuters) - Kenya's president met Uganda's president in Entebbe on Wednesday."
+    from eventwire.records import Article
+    events = pipeline.process(Article("t", text, published=date(2025, 11, 20))).events
+    assert [(e.date.value, e.date.text) for e in events] == [("2025-11-19", "Wednesday")]

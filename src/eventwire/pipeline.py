@@ -244,10 +244,11 @@ class Pipeline:
         sentence = trigger.sent
         bounds = (sentence.start_char, sentence.end_char)
         described = described_clauses(sentence, trigger)
-        when = dates.date_for_clause(article.text, bounds, trigger.idx, article.published, described)
+        text = trigger.doc.text  # the article's text with its dateline blanked: "NAIROBI, Nov 19 -" dates no event
+        when = dates.date_for_clause(text, bounds, trigger.idx, article.published, described)
         if when is not None and when.text is None and article.published:
             # not the news day if this sentence gives that day to something one of its clauses describes
-            elsewhere = dates.date_for_clause(article.text, bounds, trigger.idx, article.published) \
+            elsewhere = dates.date_for_clause(text, bounds, trigger.idx, article.published) \
                 if described and news_day is not None else None
             if news_day is not None and not (elsewhere is not None and elsewhere.start == news_day):
                 when = EventDate(news_day, Precision.DAY)

@@ -457,6 +457,10 @@ class ActorLinker:
                 subject = self.clause_subject(head)
                 # "thousands of its members marched": a subject that holds the phrase is not its antecedent
                 inside = subject is not None and subject.left_edge.i <= head.i <= subject.right_edge.i
+                if inside and subject.head.dep_ == "ccomp":  # "Museveni said his government would ...": the speaker
+                    speaker = next((c for c in subject.head.head.children if c.dep_ == "nsubj"), None)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        subject, inside = speaker, False
                 agrees = subject is not None and (child.lower_ != "their" or subject.tag_ in ("NNS", "NNPS")
                                                   or bool(subject.conjuncts) or subject.lower_ == "they")
                 if subject is not None and subject.i < child.i and not inside and agrees:

@@ -341,6 +341,11 @@ class EventCoder(PartyFinder):
             sent = self.linker.role_noun(trigger.head) if not source_tokens and sent_ones(trigger) else None
             if sent is not None and sent.agent in ("MIL", "COP"):
                 source_tokens = [trigger.head]  # "police officers sent to Haiti": their state sent them
+            if len(source_tokens) == 1 and self.is_the_two(source_tokens[0]) and not self.targets(trigger, pattern) \
+                    and self.code_for(trigger, pattern)[1] in SYMMETRIC_TYPES:
+                two = self.last_two_states(ctx)  # "The two leaders agreed to set up a committee": with each other
+                if len(two) == 2:  # (but "both presidents condemned the attack": not each other)
+                    return self.code_between(trigger, pattern, source_tokens, sentence, ctx, two)
             if pattern.source == "from":  # "received weapons from X": X gave them to the subject
                 receivers = source_tokens
                 source_tokens = [p for h in [trigger] + direct_objects(trigger) for c in h.children

@@ -491,8 +491,10 @@ class PartyFinder:
 
     @staticmethod
     def is_the_two(token: Token) -> bool:
-        """'Their countries', 'the two countries', 'both sides': two parties the sentence does not name."""
-        if token.tag_ != "NNS" or token.lemma_.lower() not in ("country", "nation", "side", "government", "state"):
+        """'Their countries', 'the two countries', 'both sides', 'the two leaders': two parties the sentence
+        does not name."""
+        if token.tag_ != "NNS" or token.lemma_.lower() not in ("country", "nation", "side", "government", "state",
+                                                               "leader", "president", "minister", "premier"):
             return False
         return any(c.lower_ in ("their", "two", "both") for c in token.children)
 
