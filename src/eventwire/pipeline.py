@@ -238,7 +238,7 @@ class Pipeline:
     def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None,
                news_day: date | None = None) -> Event:
         """When and where, then the contract record. A clause with no time words happened on the day the
-        lead names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day of
+        opening names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day of
         publication, else in the month of publication (DESIGN.md's default)."""
         trigger = draft.trigger
         sentence = trigger.sent
@@ -292,31 +292,26 @@ def coarser(a: EventDate | None, b: EventDate | None) -> bool:
     return b.value.startswith(a.value)
 
 
-def described_clauses(sentence: Span, anchor: Token) -> list[tuple[int, int]]:
-    """Character spans of the clauses of a sentence that describe a noun, not holding the anchor (the
-    trigger, or the sentence's root): relative clauses ("the deal that Ethiopia signed on Monday"), and
-    participles closed before the anchor ("the memorandum signed on Monday was void"). Their time words
-    date what they describe, not the event. A participle after the anchor may have taken the event's
-    own time words by a wrong attachment ("fired tear gas at crowds gathered there on Thursday")."""
+def described_clauses(sentence: Span, trigger: Token) -> list[tuple[int, int]]:
+    """Character spans of the clauses of a sentence that describe a noun, not holding the trigger:
+    relative clauses ("the deal that Ethiopia signed on Monday"), and participles closed before the
+    trigger ("the memorandum signed on Monday was void"). Their time words date what they describe, not
+    the event. A participle after the trigger may have taken the event's own time words by a wrong
+    attachment ("fired tear gas at crowds gathered there on Thursday")."""
     spans = []
     for token in sentence:
-        if token.pos_ not in ("VERB", "AUX") or token.left_edge.i <= anchor.i <= token.right_edge.i:
+        if token.pos_ not in ("VERB", "AUX") or token.left_edge.i <= trigger.i <= token.right_edge.i:
             continue
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.right_edge.i < anchor.i):
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.right_edge.i < trigger.i):
             spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
     return spans
 
 
-def lead_of(text: str) -> str:
-    """The article's first paragraph (its first 400 characters when it has no line break)."""
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    return text[:end if end != -1 else 400]
-
-
 def in_lead(text: str, offset: int) -> bool:
     """Is this offset in the article's first paragraph (its lead)?"""
-    return offset < len(lead_of(text))
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    return end == -1 and offset < 400 or offset < end
 
 
 def actor_key(actor) -> str:

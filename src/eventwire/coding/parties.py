@@ -264,8 +264,7 @@ class PartyFinder:
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
-            out += [w for o in named if not self.is_actorish(o) and o.lemma_.lower() in PROPERTY
-                    for w in self.owners_of_place(o) if w is not o]  # "struck a Hamas command centre"
+            out += self.holders_of_property(named)  # "struck a Hamas command centre"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             # (not the forces a state deploys or moves, nor "withdrew its troops")
             moved = cameo(pattern.cameo).plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
@@ -279,8 +278,7 @@ class PartyFinder:
             out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
                     for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
             out += self.holders_by_sector(objects)  # "shelled rebel positions"
-            out += [w for o in objects if not self.is_actorish(o) and o.lemma_.lower() in PROPERTY
-                    for w in self.owners_of_place(o) if w is not o]  # "struck a Hamas command centre"
+            out += self.holders_of_property(objects)
             holders += [o for o in objects if not self.is_actorish(o)]  # "ratified an agreement with X"
             complements = ("dative",) if pattern.evaluative else ("dative", "oprd")
             out += [c for c in trigger.children if c.dep_ in complements and self.is_actorish(c)]
@@ -350,9 +348,7 @@ class PartyFinder:
         out += against
         if not against and not any(c.dep_ == "prep" and c.lower_ == "against" for h in holders for c in h.children):
             out += venues  # (with no one it is against, whom it was lodged with)
-        if not any(self.is_actorish(t) or t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
-                c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in t.children)
-                for t in out):  # ("targets in Jericho": no party named but the place; "Houthi targets": one)
+        if not any(self.names_party(t) for t in out):  # ("targets in Jericho": none named but the place)
             out += located
         return expand(out)
 
@@ -362,6 +358,16 @@ class PartyFinder:
         return [c for o in objects if o.lemma_.lower() in HOLDINGS for c in o.children
                 if c.dep_ in ("compound", "amod") and c.i < o.i and not c.ent_type_
                 and self.linker.role_noun(c) is not None]
+
+    def holders_of_property(self, objects: list[Token]) -> list[Token]:
+        """'Struck a Hamas command centre', 'hit a Russian ammunition depot': whose the thing is."""
+        return [w for o in objects if not self.is_actorish(o) and o.lemma_.lower() in PROPERTY
+                for w in self.owners_of_place(o) if w is not o]
+
+    def names_party(self, token: Token) -> bool:
+        """An actor, or a thing a name marks as someone's ("Houthi targets")."""
+        return self.is_actorish(token) or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or any(
+            c.dep_ in ("compound", "amod", "poss") and c.ent_type_ in ("GPE", "NORP", "ORG") for c in token.children)
 
     def owners(self, token: Token) -> list[Token]:
         """Who a non-actor noun belongs to: "North Korea's demand", "an Indian proposal", "calls by X"."""
