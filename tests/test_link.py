@@ -247,6 +247,14 @@ def test_the_people_an_article_names_count_towards_its_state(nlp, linker):
     assert found["police"].country == "KEN", found["police"]
 
 
+def test_the_state_a_story_is_filed_from_breaks_a_tie(nlp, linker):
+    doc = nlp("Israeli strikes killed 24 people on Saturday.")
+    assert focus_country(doc, linker.kb) == "ISR"
+    assert focus_country(doc, linker.kb, filed_in="PSE") == "PSE"  # ("GAZA, March 25 -"): one each, filed there
+    tied = nlp("Israel and Iran traded threats. Israel warned Iran.")  # two each, the dateline's state one
+    assert focus_country(tied, linker.kb, filed_in="PSE") is None
+
+
 @pytest.mark.parametrize("text, word, code", [
     ("Officials said USAID would fund clinics in Chad.", "USAID", "USAGOV"),
     ("The Bundestag voted against the bill.", "Bundestag", "DEULEG"),

@@ -323,3 +323,22 @@ def test_place_scores_rates():
                          without_location_none=1)
     assert scores.hit_rate == 0.75 and scores.none_rate == 0.5
     assert PlaceScores(0, 0, 0, 0).hit_rate == 0.0
+
+
+# --- the place of an event whose sentence names none (the pipeline, real model) ------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, kind, place", [
+    pytest.param("MANILA, March 25 (Reuters) - The Philippines summoned a Chinese envoy over the incident on "
+                 "Saturday, the foreign ministry said.", "ACCUSE", "Manila", id="the-home-state-speaks-at-the-dateline"),
+    pytest.param("MANILA, March 25 (Reuters) - China condemned the Philippines over the incident on Saturday.",
+                 "ACCUSE", None, id="another-state-does-not-speak-at-the-dateline"),
+    pytest.param("GAZA, March 25 (Reuters) - Israeli strikes killed 24 people on Saturday, medics said.",
+                 "ASSAULT", "Gaza", id="an-act-on-the-ground-happens-where-the-story-is-filed"),
+])
+def test_the_story_place_of_an_event_whose_sentence_names_none(pipeline, text, kind, place):
+    from datetime import date
+
+    from eventwire.records import Article
+    events = [e for e in pipeline.process(Article("t", text, published=date(2025, 3, 26))).events if e.type == kind]
+    assert events and [e.location.name if e.location else None for e in events] == [place] * len(events)

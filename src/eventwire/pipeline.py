@@ -179,16 +179,18 @@ class Pipeline:
         return next(self.process_many([article]))
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
-        ctx = ArticleContext(article.published, focus_country(doc, self.kb, article.published))
+        line = self.dateline(article)
+        ctx = ArticleContext(article.published, focus_country(doc, self.kb, article.published,
+                                                              line.country if line is not None else None))
         drafts: list[Draft] = []
         text = doc.text  # built from the tokens on every call: once
         for sentence in doc.sents:
             if not text[sentence.start_char:sentence.end_char].strip():
                 continue
             drafts += self.coder.code_sentence(sentence, ctx)
-        scene = self.scene(doc, article) if drafts else None
+        scene = self.scene(doc, line) if drafts else None
         news_day = self.news_day(doc, article) if drafts else None
-        events = [self.finish(draft, article, ctx, scene, news_day) for draft in drafts]
+        events = [self.finish(draft, article, ctx, scene, news_day, line) for draft in drafts]
         return dedupe(events)
 
     @staticmethod
@@ -198,12 +200,16 @@ class Pipeline:
         opening = [s for s in doc.sents if s.text.strip()][:3]
         return dates.news_day(doc.text[:opening[-1].end_char], article.published) if opening else None
 
-    def scene(self, doc: Doc, article: Article) -> Place | None:
-        """Where the story happens, for events whose own sentence names no place: the dateline, else
-        the city or region the article names most often (a country is too coarse to guess with)."""
+    def dateline(self, article: Article) -> Place | None:
+        """The city the story was filed from ("MANILA, March 25 -"); a country there is too coarse."""
         from eventwire.places import dateline_place
         line = dateline_place(article.text, self.gazetteer)
-        if line is not None and line.feature_class != "A":
+        return line if line is not None and line.feature_class != "A" else None
+
+    def scene(self, doc: Doc, line: Place | None) -> Place | None:
+        """Where the story happens, for events whose own sentence names no place: the dateline, else
+        the city or region the article names most often (a country is too coarse to guess with)."""
+        if line is not None:
             return line
         counts: dict[str, int] = {}
         places: dict[str, Place] = {}
@@ -236,7 +242,7 @@ class Pipeline:
         return replace(actor, country=state, code=code)
 
     def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None,
-               news_day: date | None = None) -> Event:
+               news_day: date | None = None, line: Place | None = None) -> Event:
         """When and where, then the contract record. A clause with no time words happened on the day the
         opening names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day of
         publication, else in the month of publication (DESIGN.md's default)."""
@@ -263,6 +269,9 @@ class Pipeline:
             {a.country for a in (draft.source, draft.target) if a and a.country}
         if place is None and scene is not None and draft.type in SCENE_TYPES and scene.country in parties:
             place = scene  # "Israeli strikes killed 24 people", in a story from Gaza
+        elif place is None and line is not None and draft.type not in SCENE_TYPES and draft.source is not None \
+                and draft.source.country == line.country:
+            place = line  # "MANILA, March 25 - The Philippines said ...": said at home, where the story was filed
         day = when.start if when is not None else article.published
         source, target = self.as_of(draft.source, day), self.as_of(draft.target, day)
         if target is None and draft.type in PLACE_TARGET_TYPES and place is not None and place.country:

@@ -125,10 +125,13 @@ def is_subject(head: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None) -> str | None:
+def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_in: str | None = None) -> str | None:
     """The state an article is mostly about: the one its entities name most often, its people included
-    (by the role each holds on the article's date)."""
+    (by the role each holds on the article's date); the state its dateline names ("GAZA, March 25 -")
+    counts as one mention and wins a tie."""
     counts = Counter()
+    if filed_in:
+        counts[filed_in] += 1
     for ent in entities(doc):
         entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
         if entry and entry.kind in ("country", "seat", "city") and entry.country:
@@ -139,9 +142,11 @@ def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None) -> str 
                 counts[role.country] += 0.5  # a person counts half: who speaks is often not the subject
     if not counts:
         return None
-    ranked = counts.most_common(2) + [(None, 0)]
-    (best, n), (_, runner_up) = ranked[0], ranked[1]
-    return best if n > runner_up else None  # a tie names no single subject
+    top = max(counts.values())
+    leaders = [country for country, n in counts.items() if n == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    return filed_in if filed_in in leaders else None  # a tie names no single subject, unless filed from one
 
 
 class ActorLinker:
