@@ -1115,3 +1115,12 @@ STORY = "Kenya's president William Ruto met his Ugandan counterpart Yoweri Musev
 def test_parties_an_earlier_sentence_named(pipeline, follow, expected):
     events = [e for e in code(pipeline, STORY + follow) if e.sentence.startswith(follow[:12])]
     assert triples(events) == expected
+
+
+def test_who_a_participle_says_the_victim_is_is_not_the_target(pipeline):
+    """"A man convicted of spying for Israel" says who he is; Israel is no party to his execution. The doer
+    in such a participle is one: "an investigation into crimes committed by Croat forces"."""
+    executed = triples(code(pipeline, "Iran executed a man convicted of spying for Israel."))
+    assert not [t for t in executed if t[2] == "ISR"], executed
+    probe = triples(code(pipeline, "Serbia launched an investigation into crimes committed by Croat forces."))
+    assert ("ACCUSE", "SRB", "HRV") in probe, probe

@@ -28,6 +28,22 @@ from eventwire.records import Actor
 CHALLENGERS = {"REB", "OPP", "PTY", "INS", "UAF"}
 
 
+def in_participle(token: Token, trigger: Token) -> bool:
+    """Is the token inside a participle that describes someone the trigger acts on ("a man convicted of
+    spying for Israel", "victims killed in east Ukraine")? It says who they are, not to whom the act was
+    done. Its doer ("crimes committed by Croat forces") is a party; an infinitive ("a call for forces to
+    be deployed in East Timor") says what was asked."""
+    below = token
+    for ancestor in token.ancestors:
+        if ancestor.i == trigger.i:
+            return False
+        if ancestor.dep_ == "acl" and ancestor.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "auxpass") for c in ancestor.children):
+            return below.dep_ != "agent" and any(a.i == trigger.i for a in ancestor.ancestors)
+        below = ancestor
+    return False
+
+
 def side_of(actor: Actor | None) -> str | None:
     """Which side of a state's politics an actor is on: its rulers' (state), those who contest them
     (challenger), or neither (the people, aid workers, ...)."""
@@ -547,6 +563,8 @@ class PartyFinder:
             while named.dep_ == "compound" and named.head.i != named.i:
                 named = named.head
             if named.lemma_.lower() in MISHAPS:  # "victims of the Malaysia Airlines flight crash": no party
+                continue
+            if in_participle(ent.root, trigger):  # "executed a man convicted of spying for Israel": who he is
                 continue
             distance = abs(ent.root.i - trigger.i)
             if best_distance is not None and distance >= best_distance:
