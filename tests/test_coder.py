@@ -1124,3 +1124,19 @@ def test_who_a_participle_says_the_victim_is_is_not_the_target(pipeline):
     assert not [t for t in executed if t[2] == "ISR"], executed
     probe = triples(code(pipeline, "Serbia launched an investigation into crimes committed by Croat forces."))
     assert ("ACCUSE", "SRB", "HRV") in probe, probe
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Taliban government hosted a delegation from Uzbekistan in Kabul.", ("CONSULT", "AFG", "UZB")),
+    ("The Philippine coast guard said Chinese vessels fired water cannon at its ships.", ("ASSAULT", "CHN", "PHL")),
+    ("India suspended visas for Pakistani nationals.", ("SANCTION", "IND", "PAK")),
+])
+def test_hosts_water_cannon_and_visas(pipeline, text, expected):
+    """A government hosting a delegation meets it (a body "met" alone does not); water cannon fired at
+    ships is force; suspended visas cut relations."""
+    assert triples(code(pipeline, text)) == {expected}
+
+
+def test_a_group_in_government_is_coded_as_the_government_on_the_date(pipeline):
+    events = code(pipeline, "The Taliban government hosted a delegation from Uzbekistan in Kabul.")
+    assert [e.source.code for e in events] == ["AFGGOV"]

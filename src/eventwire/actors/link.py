@@ -394,7 +394,7 @@ class ActorLinker:
             state = self.kb.entries.get(f"country:{owner.country}")
             name = state.name if state is not None else name
         kind = "person" if unknown_person is not None else owner.kind if head_entry is owner else "role"
-        if owner.kind == "group" and agent == owner.agent:
+        if owner.kind == "group" and agent in (owner.agent, owner_agent):  # (its code on the date: the Taliban in 2025)
             code = owner_code
         else:
             code = self.code(country, agent, owner)

@@ -374,8 +374,9 @@ class EventCoder(PartyFinder):
             code, ptype, mode = "114", "ACCUSE", "disapprove"  # "Russia protested that ...": words, not a rally
         if ptype == "CONSULT" and pattern.kind == "verb" and source_tokens and all(
                 t.lemma_.lower() in BODIES for t in source_tokens) and not any(
-                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
-            return []  # "Israel's cabinet met on Sunday": a body meeting by itself
+                c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children) and not any(
+                self.is_actorish(o) for o in direct_objects(trigger)):
+            return []  # "Israel's cabinet met on Sunday": a body meeting by itself (not "hosted a delegation")
         if ptype == "CONSULT" and pattern.kind == "verb" and any(
                 w.lemma_.lower() in TROOPS for t in source_tokens for w in t.subtree):
             if not any(w.lower_.startswith("peacekeep") for t in source_tokens for w in t.subtree):
