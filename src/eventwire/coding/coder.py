@@ -17,8 +17,8 @@ from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
     COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, FOREIGN_TYPES,
-    HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS,
-    READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
+    HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE,
+    QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
     STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
     direct_objects, evidence_span, expand, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
     is_characterising_clause, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects,
@@ -444,7 +444,8 @@ class EventCoder(PartyFinder):
         to_border = ptype == "MOBILIZE" and any(  # "moving forces to the border": facing the neighbour
             p.lemma_.lower() in BORDERS for c in trigger.children if c.dep_ == "prep" for p in c.children)
         # a pattern coded only with a partner takes the partner its grammar names, not the nearest name
-        if not targets and source_actors and not pattern.requires_target and (ptype not in UNDIRECTED_TYPES or to_border):
+        if not targets and source_actors and not pattern.requires_target and (
+                ptype not in UNDIRECTED_TYPES or to_border):
             foreign = (ptype in FOREIGN_TYPES or to_border) and len({s.country for s in source_actors}) == 1
             nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
             closure = any(o.lemma_.lower() in BORDERS | {"crossing", "crossings"} for o in direct_objects(trigger))
