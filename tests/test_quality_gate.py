@@ -26,14 +26,16 @@ def predictions(pipeline, docs):
     return out
 
 
-_PREDICTED: dict[str, list[dict]] = {}
+_PREDICTED: dict[tuple[int, str], list[dict]] = {}
 
 
 def gold_predictions(pipeline, name: str, docs) -> list[dict]:
-    """The events coded for a gold file, once per session (the F1, actor and date gates share them)."""
-    if name not in _PREDICTED:
-        _PREDICTED[name] = predictions(pipeline, docs)
-    return _PREDICTED[name]
+    """The events a pipeline coded for a gold file, once per session (the F1, actor and date gates share
+    them)."""
+    key = (id(pipeline), name)
+    if key not in _PREDICTED:
+        _PREDICTED[key] = predictions(pipeline, docs)
+    return _PREDICTED[key]
 
 
 @pytest.mark.shared
