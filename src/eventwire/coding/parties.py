@@ -263,6 +263,7 @@ class PartyFinder:
         """Where the pattern says the target is: objects, prepositional objects, "of" phrases."""
         out: list[Token] = []
         is_noun = pattern.kind == "noun"
+        plover = cameo(pattern.cameo).plover
         objects = direct_objects(trigger)
         holders = [trigger]
         if pattern.object:
@@ -283,7 +284,7 @@ class PartyFinder:
             out += self.holders_of_property(named)  # "struck a Hamas command centre"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             # (not the forces a state deploys or moves, nor "withdrew its troops")
-            moved = cameo(pattern.cameo).plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
+            moved = plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
             out += [o for o in named if o not in out and self.is_actorish(o) and not moved
                     and o.lemma_.lower() not in WEAPONS  # ("sent drones to Russia": what was sent)
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
@@ -325,8 +326,7 @@ class PartyFinder:
             verb = trigger.head.head  # "engaged X in a firefight", "were killed in Israeli shelling"
             out += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         # "air strikes on Houthi targets in Yemen": where force fell is a target only when none is named
-        force = cameo(pattern.cameo).plover in ("ASSAULT", "COERCE")
-        giving = cameo(pattern.cameo).plover == "AID"
+        force, giving = plover in ("ASSAULT", "COERCE"), plover == "AID"
         located: list[Token] = []
         venues: list[Token] = []
         against: list[Token] = []  # (the parser may hang "against X" on the venue)
@@ -346,7 +346,7 @@ class PartyFinder:
                     out += [p for p in pcomp.children if p.dep_ == "pobj"]
                     if pcomp.pos_ == "VERB":  # "working with local police to investigate": the police
                         out += [p for p in pcomp.children if p.dep_ == "nsubj" and self.is_actorish(p)]
-        if not is_noun and cameo(pattern.cameo).plover in ("PROTEST", "REJECT"):
+        if not is_noun and plover in ("PROTEST", "REJECT"):
             against = [x for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in" for d in c.children
                        if d.dep_ == "pobj" and d.lemma_.lower() in OPPOSING for o in d.children
                        if o.dep_ == "prep" and o.lower_ in ("of", "against", "to", "at") for x in o.children
