@@ -1140,3 +1140,36 @@ def test_hosts_water_cannon_and_visas(pipeline, text, expected):
 def test_a_group_in_government_is_coded_as_the_government_on_the_date(pipeline):
     events = code(pipeline, "The Taliban government hosted a delegation from Uzbekistan in Kabul.")
     assert [e.source.code for e in events] == ["AFGGOV"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Police clashed with protesters in Nairobi on Tuesday.", ("ASSAULT", "175", "KENCOP", "KENOPP"),
+                 id="forces-clashing-with-a-crowd-repress-it"),
+    pytest.param("Protesters clashed with police in Nairobi on Tuesday.", ("PROTEST", "145", "KENOPP", "KENCOP"),
+                 id="a-crowd-clashing-with-police-riots"),
+    pytest.param("Security forces clashed with rebels near Goma.", ("ASSAULT", "190", "CODCOP", "CODREB"),
+                 id="forces-clashing-with-rebels-fight"),
+])
+def test_clashes_between_forces_and_crowds(pipeline, text, expected):
+    """Security forces clashing with a crowd is violent repression (CAMEO 175), a crowd clashing with the
+    police a riot (145); with armed men it stays a fight (190)."""
+    events = code(pipeline, text)
+    assert [(e.type, e.cameo, e.source.code, e.target.code) for e in events] == [expected]
+
+
+def test_opponents_and_critics_of_a_government_are_its_opposition(pipeline):
+    events = code(pipeline, "Opponents of the government protested yesterday in Kigali.")
+    assert [(e.type, e.source.code) for e in events] == [("PROTEST", "RWAOPP")]
+    arrested = code(pipeline, "A prominent Kremlin critic was arrested in Moscow.")
+    assert [(e.type, e.target.code) for e in arrested] == [("COERCE", "RUSOPP")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Turkish air force shot down a Russian warplane near the Syrian border.", ("ASSAULT", "TUR", "RUS")),
+    ("Ukraine said it downed 40 Russian drones overnight.", ("ASSAULT", "UKR", "RUS")),
+    ("The Kenya Airways flight was blown up over the sea by a missile.", ("ASSAULT", None, "KEN")),
+])
+def test_aircraft_shot_down_are_attacks_on_whoever_holds_them(pipeline, text, expected):
+    """Downing a plane or drone is military force against its holder (an airline: its state); a missile
+    with no named author leaves the attacker unknown."""
+    assert triples(code(pipeline, text)) == {expected}

@@ -66,6 +66,7 @@ class EventCoder(PartyFinder):
                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
         named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]  # "photographs and intelligence"
+        named += [c for o in objects for c in o.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # "Airlines flight MH17"
         named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
                   if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
@@ -528,8 +529,11 @@ class EventCoder(PartyFinder):
             return []  # an event between actors of no known country says nothing about any relation
         if ptype in ("ASSAULT", "COERCE") and any(a.agent == "OPP" for a in source_actors) and \
                 any(w in CROWDS for t in source_tokens for w in crowd_words(t)) and \
-                not any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree):  # (missiles are no riot)
-            ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or burning: a riot
+                not any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i):
+            ptype, code, mode = "PROTEST", "145", "riot"  # protesters storming or clashing: a riot (missiles: none)
+        if ptype == "ASSAULT" and code.startswith("19") and any(a.agent in ("COP", "MIL") for a in source_actors) \
+                and target_tokens and all(set(crowd_words(t)) & CROWDS for t in target_tokens):
+            code, mode = "175", "crowd-control"  # "police clashed with protesters": violent repression
         resigning = mode == "resign"  # "the prime minister resigned": office given up to the state's people
         # "the opposition agreed to postpone the rally": a pledge to the state it contests
         conceding = ptype == "AGREE" and source_actors[0].agent in ("OPP", "REB")
