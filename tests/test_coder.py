@@ -1173,3 +1173,28 @@ def test_aircraft_shot_down_are_attacks_on_whoever_holds_them(pipeline, text, ex
     """Downing a plane or drone is military force against its holder (an airline: its state); a missile
     with no named author leaves the attacker unknown."""
     assert triples(code(pipeline, text)) == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia ordered four Moldovan diplomats to leave the country within 72 hours.", ("SANCTION", "RUS", "MDA")),
+    ("Niger's junta gave the French ambassador 48 hours to leave the country.", ("SANCTION", "NER", "FRA")),
+    ("Mali gave French troops until the end of the year to leave the country.", ("SANCTION", "MLI", "FRA")),
+    ("The Kremlin told the Estonian ambassador to leave Russia by February 5.", ("SANCTION", "RUS", "EST")),
+    ("Moscow declared two British diplomats persona non grata.", ("SANCTION", "RUS", "GBR")),
+    ("Pakistani nationals currently in India have been given 48 hours to leave.", ("COERCE", "IND", "PAK")),
+])
+def test_ordered_to_leave_is_an_expulsion(pipeline, text, expected):
+    """Whatever verb orders it, diplomats or troops told to leave the country are expelled (SANCTION);
+    nationals told to leave are deported (COERCE), by the state they are in when the text names no one."""
+    events = code(pipeline, text)
+    assert triples(events) == {expected}
+    assert all(e.mode in ("expel", "deport") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The president asked the minister to leave the meeting.",
+    "Israel ordered residents of northern Gaza to leave their homes.",
+    "The court gave the government two weeks to leave the old rules in place.",
+])
+def test_leaving_what_is_no_country_is_no_expulsion(pipeline, text):
+    assert not [e for e in code(pipeline, text) if e.mode in ("expel", "deport")]

@@ -16,13 +16,13 @@ from eventwire.actors.link import ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, FOREIGN_TYPES,
+    COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES,
     HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE,
     QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
     STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
-    direct_objects, evidence_span, expand, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
-    is_characterising_clause, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects,
-    is_readied, reduced_relative_main, sent_ones,
+    direct_objects, evidence_span, expand, expulsion_for, hyphen_word, is_absolute_passive, is_alleged,
+    is_captive_state, is_characterising_clause, is_setting, is_stative_passive, is_title, lemma_guesses,
+    passive_objects, is_readied, reduced_relative_main, sent_ones,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -124,6 +124,9 @@ class EventCoder(PartyFinder):
             if token.i in absorbed or token.pos_ not in TRIGGER_POS:
                 continue
             candidates = self.candidates(token)
+            expulsion = expulsion_for(token)
+            if expulsion is not None:  # "ordered four diplomats to leave the country": not a mere demand
+                candidates = [expulsion]
             if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
                 candidates = [OBLIGATION]
             if not candidates and self.verdict_subjects(token):  # "X said the decree was illegal"
@@ -467,6 +470,8 @@ class EventCoder(PartyFinder):
                 targets, guessed = [self.linker.state_actor(where, "CVL")], True
         if not targets and stateless and ptype not in DOMESTIC_TARGET_TYPES:
             targets = stateless  # nothing better: the unknown party as named
+        if pattern in EXPULSIONS and targets and all(t.agent in ("CVL", "REF", "MED", "BUS", "EDU") for t in targets):
+            code, ptype, mode = "174", "COERCE", "deport"  # nationals, not diplomats, told to leave: deported
         if not targets and own and ptype != "MOBILIZE":
             return []  # "the prime minister defended the police": within one state, no relation
         defaulted = False
@@ -492,6 +497,14 @@ class EventCoder(PartyFinder):
             where = self.scene_state(trigger, [], target_tokens)  # "a missionary was arrested in Lebanon"
             if where and self.linker.is_state(where):
                 state = self.linker.state_actor(where, "GOV")
+                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+        if not source_actors and pattern in EXPULSIONS and targets:  # "Pakistani nationals in India were given
+            hosts = [p for t in target_tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for p in c.children if p.dep_ == "pobj"]  # 48 hours to leave": by the state they are in
+            states = [a for a in self.link_all(hosts, None, ctx) if a.country and self.linker.is_state(a.country)
+                      and not any(a.country == t.country for t in targets)]
+            if states:
+                state = self.linker.state_actor(states[0].country, "GOV")
                 source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state

@@ -150,6 +150,19 @@ READINESS = {"willing", "ready", "prepared", "committed", "determined", "eager",
 # Participles that state the subject's own stance: "Vietnam is committed to ...", "Israel is opposed to ...".
 STANCES = READINESS | {"engaged", "involved", "opposed"}
 READY = Pattern("verb", "ready", "030", origin="built-in: readiness to cooperate")
+# "Ordered four diplomats to leave the country", "gave the ambassador 48 hours to leave", "a request for
+# all personnel to leave", "declared two diplomats persona non grata": an expulsion, whatever verb orders it.
+EXPULSION_ORDER = Pattern("verb", "order", "166", type="SANCTION", mode="expel", origin="built-in: ordered to leave")
+EXPULSION_DEMAND = Pattern("noun", "request", "166", type="SANCTION", mode="expel",
+                           origin="built-in: a demand to leave")
+PERSONA_NON_GRATA = Pattern("verb", "declare", "166", type="SANCTION", mode="expel",
+                            origin="built-in: declared persona non grata")
+EXPULSIONS = {EXPULSION_ORDER, EXPULSION_DEMAND, PERSONA_NON_GRATA}
+ORDERING = {"order", "tell", "ask", "give", "instruct", "direct", "demand", "request", "summon"}
+LEAVING = {"leave", "depart", "quit", "exit"}
+# What one is ordered to leave for it to be an expulsion (not "asked him to leave the meeting").
+LEFT_PLACES = {"country", "territory", "state", "capital", "city", "soil", "region", "island", "nation", "kingdom",
+               "republic", "land"}
 # Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
 GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
 # Documents that speak for whoever released them, and the verbs of releasing them.
@@ -370,6 +383,45 @@ def act_doers(noun: Token, verb: Token) -> list[Token]:
         if node.i in (noun.i, verb.i) and not any(t.pos_ in ("VERB", "AUX") for t in path) \
                 and not (node.i == verb.i and not path):  # (not "welcomed by X", the verb's own doer)
             found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
+def leaving_clause(token: Token) -> Token | None:
+    """The "to leave (the country)" a verb or noun of ordering governs, directly or through the time it
+    gives ("given 48 hours to leave"); None when what is to be left is no country ("leave the talks")."""
+    heads = [token] + [c for c in token.children if c.dep_ in ("dobj", "npadvmod", "dative")]
+    heads += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("until", "within")
+              for p in c.children if p.dep_ == "pobj"]  # "gave troops until the end of the year to leave"
+    for clause in (c for h in heads for c in h.children):
+        if clause.lemma_.lower() not in LEAVING or clause.pos_ != "VERB" or \
+                clause.dep_ not in ("xcomp", "advcl", "ccomp", "acl", "relcl") or \
+                not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            continue
+        left = [c for c in clause.children if c.dep_ == "dobj"]
+        if all(o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in LEFT_PLACES for o in left):
+            return clause
+    return None
+
+
+def expulsion_for(token: Token) -> Pattern | None:
+    """The built-in expulsion pattern a token of ordering (or "declared ... persona non grata") carries."""
+    lemma = token.lemma_.lower()
+    if lemma == "declare" and token.pos_ == "VERB" and any(
+            w.lower_ == "grata" for c in token.children for w in [c] + list(c.children)):
+        return PERSONA_NON_GRATA
+    if lemma in ORDERING and leaving_clause(token) is not None:
+        return EXPULSION_ORDER if token.pos_ in ("VERB", "AUX") else EXPULSION_DEMAND
+    return None
+
+
+def leavers(token: Token) -> list[Token]:
+    """Who is to leave: the subject of "to leave" ("for all personnel to leave"), or of the clause the
+    parser hung "persona non grata" on ("declared two diplomats persona non grata")."""
+    clause = leaving_clause(token)
+    found = [s for s in clause.children if s.dep_ == "nsubj"] if clause is not None else []
+    found += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+              if p.dep_ == "pobj"]
+    found += [s for c in token.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     return found
 
 
