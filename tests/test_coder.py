@@ -1198,3 +1198,45 @@ def test_ordered_to_leave_is_an_expulsion(pipeline, text, expected):
 ])
 def test_leaving_what_is_no_country_is_no_expulsion(pipeline, text):
     assert not [e for e in code(pipeline, text) if e.mode in ("expel", "deport")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Russian troops captured the village of Pokrovka in the Donetsk region.", ("ASSAULT", "RUS", "UKR"),
+                 id="a-captured-village-is-territory-taken-in-the-state-of-its-region"),
+    pytest.param("Rebels of the M23 took control of the town of Uvira.", ("ASSAULT", "COD", "COD"),
+                 id="taking-control-of-a-town"),
+    pytest.param("Chinese coast guard vessels rammed a Philippine supply boat near Second Thomas Shoal.",
+                 ("ASSAULT", "CHN", "PHL"), id="ramming-a-boat-is-force-on-its-holder"),
+    pytest.param("Germany will deliver four more Patriot systems to Ukraine, the defence ministry said.",
+                 ("AGREE", "DEU", "UKR"), id="weapons-systems-to-be-delivered-are-promised-military-aid"),
+    pytest.param("The European Commission fined Apple 500 million euros for breaching competition rules.",
+                 ("SANCTION", "EU", "USA"), id="a-fine-is-a-penalty"),
+    pytest.param("Iran hanged two protesters on Monday.", ("ASSAULT", "IRN", "IRN"), id="hanging-people-is-execution"),
+])
+def test_force_penalties_and_weapons_on_new_sentences(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == {expected}
+
+
+def test_a_hanged_banner_and_a_captured_soldier(pipeline):
+    assert not code(pipeline, "The rebels hanged a banner in the square.")
+    captured = code(pipeline, "The army captured a rebel commander in North Kivu.")
+    assert [(e.type, e.source.code, e.target.code) for e in captured] == [("COERCE", "CODMIL", "CODREB")]
+
+
+def test_a_rank_qualified_by_a_non_state_sector_is_that_sector(pipeline):
+    """A "militia leader" or an "opposition spokesman" is the militia's or the opposition's, not the state's."""
+    arrested = code(pipeline, "Police arrested a militia leader in Ituri.")
+    assert [e.target.code for e in arrested] == ["CODPRM"]
+    spoke = code(pipeline, "An opposition spokesman condemned the arrests in Kampala.")
+    assert [e.source.code for e in spoke] == ["UGAOPP"]
+
+
+def test_an_act_complained_of_is_by_whom_the_complaint_is_addressed_to(pipeline):
+    """"Japan lodged a protest with China over the detention of a Japanese employee": China detained him
+    (before: Japan, the detainee's own state); a state protesting an act protests in words (ACCUSE)."""
+    events = triples(code(pipeline, "Japan lodged a protest with China over the detention of a Japanese employee."))
+    assert events == {("ACCUSE", "JPN", "CHN"), ("COERCE", "CHN", "JPN")}
+    china = code(pipeline, "China protested the visit of the Taiwanese president.")
+    assert [(e.type, e.source.country, e.target.country) for e in china] == [("ACCUSE", "CHN", "TWN")]
+    students = code(pipeline, "Students protested the tuition increase in Santiago.")
+    assert [e.type for e in students] == ["PROTEST"]

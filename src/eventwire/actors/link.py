@@ -54,6 +54,10 @@ REGION_WORDS = {"east", "west", "north", "south", "centre", "center", "northeast
 # Heads that name a body by what its members are: "opposition groups", "rebel factions" are the members' sector.
 COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation", "organization", "alliance", "camp",
                     "bloc", "wing"}
+# Ranks and members a sector word can qualify: a "rebel commander" is a rebel, not the army's.
+MEMBER_HEADS = {"commander", "leader", "chief", "spokesman", "spokeswoman", "spokesperson", "fighter", "member",
+                "official", "figure"}
+NON_STATE_AGENTS = {"REB", "PRM", "OPP", "UAF"}
 # Nouns for a party that sides with another: "Israel's militia ally" is not Israel's own.
 ALLY_WORDS = {"ally", "allies", "proxy", "proxies"}
 # Participles that say where a group is: "guerrillas operating in Macedonia".
@@ -231,6 +235,11 @@ class ActorLinker:
             for noun in (head.lemma_.lower(), head.lower_):
                 found = self.kb.role_nouns.get(fold(f"{modifiers} {noun}"))
                 if found:
+                    return found
+        if head.lemma_.lower() in MEMBER_HEADS or singular(head.lower_) in MEMBER_HEADS:
+            for word in sorted(words, key=lambda t: -t.i):  # "a rebel commander", "a militia leader"
+                found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
+                if found and found.agent in NON_STATE_AGENTS:
                     return found
         for form in (head.lower_, head.lemma_.lower(), singular(head.lower_)):
             found = self.kb.role_nouns.get(fold(form))

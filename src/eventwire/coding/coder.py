@@ -372,10 +372,12 @@ class EventCoder(PartyFinder):
         if ptype == "AID" and trigger.lemma_.lower() in SENDING and any(
                 c.dep_ == "advcl" and c.lemma_.lower() in INQUIRING for c in trigger.children):
             code, ptype, mode = "090", "ACCUSE", "investigate"  # "sent 21 staff to Bosnia to investigate ..."
-        if ptype == "PROTEST" and pattern.kind == "verb" and trigger.lemma_.lower() == "protest" and any(
-                c.dep_ == "ccomp" for c in trigger.children) and not any(
+        if ptype == "PROTEST" and pattern.kind == "verb" and trigger.lemma_.lower() == "protest" and (any(
+                c.dep_ == "ccomp" for c in trigger.children) or (direct_objects(trigger) and source_tokens and all(
+                t.ent_type_ == "GPE" for t in source_tokens))) and not any(
                 w in CROWDS for t in source_tokens for w in crowd_words(t)):
-            code, ptype, mode = "114", "ACCUSE", "disapprove"  # "Russia protested that ...": words, not a rally
+            code, ptype, mode = "114", "ACCUSE", "disapprove"  # "Russia protested that ...", "Canada protested
+            # the detention of two Canadians": words, not a rally
         if ptype == "CONSULT" and pattern.kind == "verb" and source_tokens and all(
                 t.lemma_.lower() in BODIES for t in source_tokens) and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children) and not any(
@@ -463,7 +465,8 @@ class EventCoder(PartyFinder):
             targets, guessed = [self.linker.state_actor(ctx.focus_country, "CVL" if at_home else "GOV")], True
         given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
             ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
-        struck = ptype == "ASSAULT" and target_tokens  # "four children were killed in the Gaza Strip"
+        # "four children were killed in the Gaza Strip", "captured the village of Pokrovka in the Donetsk region"
+        struck = ptype == "ASSAULT" and (target_tokens or pattern.object)
         if not targets and (given and not pattern.requires_target or struck):  # done to the people of the place
             where = self.scene_state(trigger, source_tokens, [])
             if where and self.linker.is_state(where) and not any(a.country == where for a in source_actors):
@@ -506,6 +509,11 @@ class EventCoder(PartyFinder):
             if states:
                 state = self.linker.state_actor(states[0].country, "GOV")
                 source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+        if not source_actors and pattern.source == "target" and targets and pattern.kind == "noun":
+            blamed = [a for a in self.link_all(self.addressees(trigger), None, ctx) if a.country and
+                      self.linker.is_state(a.country) and not any(a.country == t.country for t in targets)]
+            if blamed:  # "a protest with China over the detention of a Japanese employee": China's
+                source_actors, defaulted = blamed[:1], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
             source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True

@@ -478,6 +478,22 @@ class PartyFinder:
             return []
         return self.subjects(verb)[0]
 
+    def addressees(self, trigger: Token) -> list[Token]:
+        """'Japan lodged a protest with China over the detention of ...', 'condemned Iran over the arrest
+        of ...': whom a complaint about an act is made to or against, the act's likely author."""
+        prep = trigger.head
+        if trigger.dep_ != "pobj" or prep.lower_ not in ("over", "about", "for"):
+            return []
+        heads = [prep.head] + ([prep.head.head] if prep.head.dep_ == "dobj" else [])
+        heads += [o for o in direct_objects(prep.head) if not self.is_actorish(o)]  # "lodged a protest with X"
+        if not any(cameo(p.cameo).plover in ("ACCUSE", "PROTEST", "SANCTION") for h in heads
+                   for p in self.candidates(h)):
+            return []
+        found = [c for h in heads for c in h.children if c.dep_ == "dobj" and self.is_actorish(c)]
+        found += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on")
+                  for p in c.children if p.dep_ == "pobj" and self.is_actorish(p)]
+        return found
+
     def scene_state(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
         """The state of the place an act came from, happened in or went to ("fired from the Gaza Strip",
         "a bombing near Samarra", "reached North Darfur, delivering food"), outside the phrase of those it
@@ -494,6 +510,8 @@ class PartyFinder:
                 if ent is None or token.i != ent.root.i or token.i in victims:
                     continue
                 hop = token  # up through "the town of", "a residential sector of" to the place preposition
+                while hop.dep_ == "compound" and hop.head.pos_ == "NOUN" and hop.head.i > hop.i:
+                    hop = hop.head  # "in the Donetsk region"
                 while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
                     hop = hop.head.head
                 reached = hop.dep_ == "dobj" and hop.head.lemma_.lower() in ("reach", "enter")
