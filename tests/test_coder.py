@@ -1240,3 +1240,26 @@ def test_an_act_complained_of_is_by_whom_the_complaint_is_addressed_to(pipeline)
     assert [(e.type, e.source.country, e.target.country) for e in china] == [("ACCUSE", "CHN", "TWN")]
     students = code(pipeline, "Students protested the tuition increase in Santiago.")
     assert [e.type for e in students] == ["PROTEST"]
+
+
+def test_the_people_of_a_struck_city_and_those_a_state_holds(pipeline):
+    """A market bombed in a capital is its people's loss, not an attack on the government seated there;
+    people of no stated nationality arrested or executed by a state are its own."""
+    bombed = code(pipeline, "Sudan's army bombed a market in Khartoum, killing 20 people.")
+    assert [(e.type, e.target.code) for e in bombed] == [("ASSAULT", "SDNCVL")]
+    arrested = code(pipeline, "Greek police arrested three men suspected of smuggling migrants from Turkey.")
+    assert [(e.type, e.target.code) for e in arrested] == [("COERCE", "GRCCVL")]
+    executed = code(pipeline, "Iran executed a man convicted of spying for Israel.")
+    assert [(e.type, e.target.code) for e in executed] == [("ASSAULT", "IRNCVL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya deployed 400 police officers to Haiti.", {("AID", "KEN", "HTI")}),
+    ("Kenya deployed police officers in Nairobi to contain the protests.", set()),
+    ("North Korea fired a ballistic missile into the sea off its east coast.", {("MOBILIZE", "PRK", None)}),
+    ("Russia fired missiles at Kyiv overnight.", {("ASSAULT", "RUS", "UKR")}),
+])
+def test_police_sent_abroad_and_missiles_fired_at_no_one(pipeline, text, expected):
+    """Police deployed abroad are a security mission (AID), at home no relation; a missile fired into the
+    sea is a show of force, one fired at a city an attack."""
+    assert triples(code(pipeline, text)) == expected

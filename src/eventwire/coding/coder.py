@@ -608,6 +608,14 @@ class EventCoder(PartyFinder):
             targets = [self.linker.state_actor(t.country, people) if t.country == s0.country
                        and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
                        for t in targets]
+        if ptype == "ASSAULT":  # "bombed a market in Khartoum": the people of the city struck, not its government
+            targets = [self.linker.state_actor(t.country, "CVL") if t.country and (t.agent is None or t.kb_id) and (
+                       not t.kb_id or t.kb_id.startswith(("seat:", "city:"))) and self.linker.is_state(t.country)
+                       else t for t in targets]
+        if pattern.source == "target" and self.linker.is_state(source_actors[0].country):
+            s0 = source_actors[0]  # "Greek police arrested three men": people of no stated nationality, its own
+            targets = [replace(t, country=s0.country, code=s0.country + t.agent) if t.agent and not t.country
+                       and not t.kb_id else t for t in targets]
         if mutual and (indirect or guessed or all(not t.country for t in targets)):
             targets, indirect, guessed = [], False, False  # "A and B agreed to a ceasefire at a summit in C"
         pairs = self.pairs(source_actors, targets, ptype)
