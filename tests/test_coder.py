@@ -1263,3 +1263,15 @@ def test_police_sent_abroad_and_missiles_fired_at_no_one(pipeline, text, expecte
     """Police deployed abroad are a security mission (AID), at home no relation; a missile fired into the
     sea is a show of force, one fired at a city an attack."""
     assert triples(code(pipeline, text)) == expected
+
+
+def test_hostages_taken_and_a_capture_recalled_in_the_past_perfect(pipeline):
+    """"Took 30 passengers hostage": an abduction of the passengers; "whom they had taken hostage two weeks
+    ago", in a clause describing the people now to be released, recalls the cause of the news, not the news."""
+    taken = code(pipeline, "Gunmen took 30 passengers hostage on a train in Balochistan.")
+    assert [(e.type, e.cameo, e.target.code) for e in taken] == [("ASSAULT", "181", "PAKCVL")]
+    hamas = code(pipeline, "Hamas took 251 people hostage in Israel on October 7, 2023.")
+    assert triples(hamas) == {("ASSAULT", "PSE", "ISR")}
+    recalled = code(pipeline, "The rebels said they would release the ministers, whom they had taken hostage "
+                              "two weeks ago in Suva.")
+    assert not [e for e in recalled if e.type == "ASSAULT"], triples(recalled)

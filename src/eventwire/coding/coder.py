@@ -67,6 +67,7 @@ class EventCoder(PartyFinder):
         named = objects + inner
         named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]  # "photographs and intelligence"
         named += [c for o in objects for c in o.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # "Airlines flight MH17"
+        named += [c for c in token.children if c.dep_ in ("xcomp", "oprd") and c.pos_ == "NOUN"]  # "took X hostage"
         named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
                   if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}

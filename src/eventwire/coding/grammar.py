@@ -255,9 +255,10 @@ def is_absolute_passive(verb: Token) -> bool:
 
 def is_characterising_clause(verb: Token) -> bool:
     """'The militant group that has seized parts of Iraq and Syria': a relative clause in the present
-    perfect says what a party is known for, not what the news reports it doing."""
+    perfect says what a party is known for, not what the news reports it doing; in the past perfect
+    ("the ministers, whom they had taken hostage two weeks ago") it recalls what the news follows from."""
     return verb.dep_ == "relcl" and verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in verb.children)
 
 
 def undergoing_possessors(noun: Token) -> list[Token]:

@@ -285,7 +285,10 @@ class PartyFinder:
             # "dispersed the demonstrators": an object the pattern names that is itself a party
             # (not the forces a state deploys or moves, nor "withdrew its troops")
             moved = plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
-            out += [o for o in named if o not in out and self.is_actorish(o) and not moved
+            # "took 30 passengers hostage": the parser's second object is whom the act is done to
+            others = [o for o in objects if o not in named and self.is_actorish(o) and not moved]
+            out += others
+            out += [o for o in named if o not in out and self.is_actorish(o) and not moved and not others
                     and o.lemma_.lower() not in WEAPONS  # ("sent drones to Russia": what was sent)
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
