@@ -286,7 +286,9 @@ class PartyFinder:
             # (not the forces a state deploys or moves, nor "withdrew its troops")
             moved = plover in ("MOBILIZE", "AID")  # (what is given is no receiver)
             # "took 30 passengers hostage": the parser's second object is whom the act is done to
-            others = [o for o in objects if o not in named and self.is_actorish(o) and not moved]
+            second = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "oprd") and (
+                c.lemma_.lower() in pattern.object or c.lower_ in pattern.object)]
+            others = [o for o in objects if o not in named and self.is_actorish(o) and not moved] if second else []
             out += others
             out += [o for o in named if o not in out and self.is_actorish(o) and not moved and not others
                     and o.lemma_.lower() not in WEAPONS  # ("sent drones to Russia": what was sent)
