@@ -1275,3 +1275,12 @@ def test_hostages_taken_and_a_capture_recalled_in_the_past_perfect(pipeline):
     recalled = code(pipeline, "The rebels said they would release the ministers, whom they had taken hostage "
                               "two weeks ago in Suva.")
     assert not [e for e in recalled if e.type == "ASSAULT"], triples(recalled)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands marched in Belgrade to demand early elections.", ("PROTEST", "SRBOPP", "SRBGOV")),
+    ("Hundreds rallied outside the parliament in Tbilisi.", ("PROTEST", "GEOOPP", "GEOLEG")),
+])
+def test_a_crowd_told_only_by_its_number_is_of_the_place_it_marches_in(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [expected]

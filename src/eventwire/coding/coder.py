@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.link import ActorLinker, ArticleContext
+from eventwire.actors.link import PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONTENT_TYPES, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES,
+    COMPLEMENT_TAKERS, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES,
     HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE,
     QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
     STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
@@ -541,6 +541,14 @@ class EventCoder(PartyFinder):
             earlier = self.referred_event(source_tokens[0], ctx)  # "The statement urged donors": whose it was
             if earlier is not None:
                 source_actors, inherited = [replace(earlier, text=source_tokens[0].text)], True
+        if ptype == "PROTEST" and source_tokens and not source_actors and all(
+                t.lower_ in COUNTED_CROWDS for t in source_tokens):
+            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+                      for p in c.children if p.dep_ == "pobj"]  # "Thousands marched in Belgrade":
+            where = next((a.country for a in self.link_all(places, None, ctx) if a.country), None)
+            if where and self.linker.is_state(where):  # a crowd of the place's state
+                source_actors = [self.linker.state_actor(where, "OPP", source_tokens[0].text)]
+                defaulted = True
         # a source must be someone known, or an attacker the text leaves unnamed
         source_actors = [a for a in source_actors if a.country or a.kb_id or a.agent == "UAF"]
         if not source_actors:

@@ -73,6 +73,8 @@ EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", 
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
+# Numbers that stand for a crowd when nothing else is said of it ("Thousands marched in Belgrade").
+COUNTED_CROWDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}
 # Subjects that name the means of an attack, not its author ("a car bomb killed ...").
 WEAPONS = {"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstrike", "shelling", "rocket", "missile",
            "mine", "landmine", "grenade", "mortar", "drone", "ambush", "shooting", "gunfire", "sniper", "ied",
