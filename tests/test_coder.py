@@ -1284,3 +1284,16 @@ def test_hostages_taken_and_a_capture_recalled_in_the_past_perfect(pipeline):
 def test_a_crowd_told_only_by_its_number_is_of_the_place_it_marches_in(pipeline, text, expected):
     events = code(pipeline, text)
     assert [(e.type, e.source.code, e.target.code) for e in events] == [expected]
+
+
+def test_the_government_and_rebels_of_one_state_agree_with_each_other(pipeline):
+    """Parties of one state in different sectors are each other's partners ("Congo's government and the
+    M23 signed ... in Doha" is not an agreement with Qatar); a city naming a process is no party to it."""
+    text = ("KINSHASA, Nov 19 (Reuters) - Congo's government and the M23 rebel group signed a framework "
+            "agreement in Doha on Wednesday.\nM23 spokesman Lawrence Kanyuka said the group remained "
+            "committed to the Doha process but accused the army of attacking its positions on Tuesday.")
+    events = code(pipeline, text, published=date(2025, 11, 20))
+    assert ("AGREE", "CODGOV", "CODREB") in {(e.type, e.source.code, e.target.code) for e in events}
+    assert not [e for e in events if e.target and e.target.country == "QAT"]
+    accused = [e for e in events if e.type == "ACCUSE"]
+    assert [(e.source.code, e.target.code, e.date.value) for e in accused] == [("CODREB", "CODMIL", "2025-11-19")]

@@ -552,6 +552,9 @@ def test_a_day_a_relative_clause_gives_to_what_it_describes_is_not_the_events(pi
      ["who won the election last Tuesday"]),
     # a participle after the trigger may hold the event's own time words by a wrong attachment
     ("Togolese police fired tear gas at crowds gathered in Lome on Thursday.", "fired", []),
+    # what an accusation says was done is dated by its own words, not the accusation
+    ("The rebels accused the army of attacking their positions on Tuesday.", "accused",
+     ["attacking their positions on Tuesday"]),
 ])
 def test_described_clauses(pipeline, sentence, trigger, described):
     from eventwire.pipeline import described_clauses

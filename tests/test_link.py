@@ -337,3 +337,25 @@ def test_leaders_of_an_opposition_coalition_are_the_opposition(nlp, linker):
     found = link_all(nlp, linker, "Leaders of the Musavat opposition coalition gathered in Baku.")
     assert found["Leaders"].agent == "OPP" and found["Leaders"].country == "AZE", \
         {k: a.code for k, a in found.items()}
+
+
+def test_congo_alone_is_the_congo_the_article_otherwise_names(nlp, linker):
+    """"Congo" names two states: in a story filed from Kinshasa about Goma it is the Democratic Republic;
+    with nothing else to go by, the Republic of the Congo."""
+    east = link_all(nlp, linker, "Congo's government said fighting had resumed near Goma, in North Kivu.")
+    assert east["government"].code == "CODGOV"
+    west = link_all(nlp, linker, "Congo's president met the French ambassador in Brazzaville.")
+    assert west["president"].country == "COG"
+
+
+def test_a_backer_named_before_a_hyphen_is_not_the_nationality(nlp, linker):
+    """"Rwanda-backed rebels" are not Rwanda's; "US-led forces" are the United States'."""
+    found = link_all(nlp, linker, "Congolese troops fought the Rwanda-backed rebels near Goma.")
+    assert found["rebels"].country != "RWA"
+    led = link_all(nlp, linker, "The US-led coalition struck targets in Syria.")
+    assert led["coalition"].country == "USA"
+
+
+def test_the_group_is_the_group_named_last(nlp, linker):
+    found = link_all(nlp, linker, "Hamas released two hostages on Friday. The group said it would free more.")
+    assert found["group"].code == "PSEREB"

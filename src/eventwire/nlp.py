@@ -413,11 +413,11 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
 
 
 class Namesakes:
-    """'Tripoli' is Libya's capital and a Lebanese port: a place name several states share is read as
-    the one whose state the sentence names, else the one whose state the article names most. The
-    pipeline step is made empty by its factory and given the knowledge base by `add_actor_ruler`."""
+    """'Tripoli' is Libya's capital and a Lebanese port, 'Congo' names two states: a name several states
+    share is read as the one whose state the sentence names, else the one whose state the article names
+    most. The pipeline step is made empty by its factory and given the knowledge base by `add_actor_ruler`."""
 
-    PLACE_KINDS = ("seat", "city")
+    PLACE_KINDS = ("seat", "city", "country")
 
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
@@ -432,8 +432,10 @@ class Namesakes:
                     self.shared[kb_id] = tuple(places)
 
     def state_of(self, ent: Span) -> str | None:
-        entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
-        return entry.country if entry is not None and entry.kind == "country" else None
+        """The state a name places its sentence in: a country, a city or seat of one, or one of its groups
+        ("the M23"); not a shared name."""
+        entry = self.kb.entries.get(ent.ent_id_) if ent.ent_id_ and ent.ent_id_ not in self.shared else None
+        return entry.country if entry is not None and entry.kind in self.PLACE_KINDS + ("group",) else None
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)

@@ -23,6 +23,7 @@ from eventwire import dates
 from eventwire.actors.kb import KnowledgeBase, fold, load_kb
 from eventwire.actors.link import ActorLinker, ArticleContext, focus_country
 from eventwire.coding.coder import Draft, EventCoder
+from eventwire.coding.grammar import ACCUSING
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import on_both_sides, side_of
 from eventwire.coding.patterns import PatternIndex, load_patterns
@@ -305,13 +306,16 @@ def described_clauses(sentence: Span, trigger: Token) -> list[tuple[int, int]]:
     """Character spans of the clauses of a sentence that describe a noun, not holding the trigger:
     relative clauses ("the deal that Ethiopia signed on Monday"), and participles closed before the
     trigger ("the memorandum signed on Monday was void"). Their time words date what they describe, not
-    the event. A participle after the trigger may have taken the event's own time words by a wrong
-    attachment ("fired tear gas at crowds gathered there on Thursday")."""
+    the event; so do those of what an accusation says was done ("accused the army of attacking its
+    positions on Tuesday"). A participle after the trigger may have taken the event's own time words by a
+    wrong attachment ("fired tear gas at crowds gathered there on Thursday")."""
     spans = []
     for token in sentence:
         if token.pos_ not in ("VERB", "AUX") or token.left_edge.i <= trigger.i <= token.right_edge.i:
             continue
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.right_edge.i < trigger.i):
+        alleged = token.dep_ == "pcomp" and token.head.lower_ in ("of", "for") and \
+            token.head.head.lemma_.lower() in ACCUSING  # "accused the army of attacking on Tuesday"
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.right_edge.i < trigger.i) or alleged:
             spans.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
     return spans
 

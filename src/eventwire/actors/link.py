@@ -58,6 +58,11 @@ COLLECTIVE_HEADS = {"group", "faction", "movement", "coalition", "organisation",
 MEMBER_HEADS = {"commander", "leader", "chief", "spokesman", "spokeswoman", "spokesperson", "fighter", "member",
                 "official", "figure"}
 NON_STATE_AGENTS = {"REB", "PRM", "OPP", "UAF"}
+# Nouns that, with "the", stand for the organisation or group named last ("the group said ...").
+NAMED_BEFORE = {"group", "movement", "bloc", "alliance", "organisation", "organization", "agency", "body",
+                "party", "militia", "coalition", "union", "federation", "fund", "bank"}
+# "Rwanda-backed rebels", "Iran-aligned militias": the backer, not the nationality.
+BACKING = {"backed", "supported", "allied", "aligned", "funded", "sponsored", "trained", "armed", "financed", "friendly"}
 # Nouns for a party that sides with another: "Israel's militia ally" is not Israel's own.
 ALLY_WORDS = {"ally", "allies", "proxy", "proxies"}
 # Participles that say where a group is: "guerrillas operating in Macedonia".
@@ -130,8 +135,8 @@ def is_subject(head: Token) -> bool:
 
 
 def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_in: str | None = None) -> str | None:
-    """The state an article is mostly about: the one its entities name most often, its people included
-    (by the role each holds on the article's date); the state its dateline names ("GAZA, March 25 -")
+    """The state an article is mostly about: the one its entities name most often, its people and groups
+    included (people by the role each holds on the article's date); the state its dateline names ("GAZA, March 25 -")
     counts as one mention and wins a tie."""
     counts = Counter()
     if filed_in:
@@ -144,6 +149,8 @@ def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_i
             role = entry.role_on(when)
             if role is not None and role.country and kb.entries.get(f"country:{role.country}"):
                 counts[role.country] += 0.5  # a person counts half: who speaks is often not the subject
+        elif entry and entry.kind == "group" and entry.country and kb.entries.get(f"country:{entry.country}"):
+            counts[entry.country] += 0.5  # so does a group of the state ("the M23", "Hamas")
     if not counts:
         return None
     top = max(counts.values())
@@ -215,12 +222,14 @@ class ActorLinker:
 
     @staticmethod
     def stance(ent: Span) -> bool:
-        """'Pro-Russian separatists', 'an anti-Syria journalist': a side taken, not a nationality (nor is
-        'South American' one)."""
+        """'Pro-Russian separatists', 'an anti-Syria journalist', 'Rwanda-backed rebels': a side taken or a
+        backer, not a nationality (nor is 'South American' one; 'US-led forces' are the US's)."""
         doc, i = ent.doc, ent.start
         before = doc[i - 1].lower_ if i >= 1 else ""
         if before in CONTINENT_PARTS and ent.text.lower() in ("american", "americans"):
             return True  # "the South American", "Latin American leaders": a continent, not the United States
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in BACKING:
+            return True
         if before == "-" and i >= 2:
             before = doc[i - 2].lower_
         return before in ("pro", "anti", "pro-", "anti-")
@@ -297,6 +306,12 @@ class ActorLinker:
                     return found
             if members:
                 return None, "none", False
+        if role is None and head.ent_iob_ == "O" and head.lower_ in NAMED_BEFORE and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+            earlier = ctx.last(lambda m: not m.plural and (m.kind in ("group", "org") or (
+                m.actor.kb_id or "").startswith(("group:", "org:"))))
+            if earlier is not None:  # "the group", "the bloc": the organisation or group named last
+                return replace(earlier.actor, text=self.surface(head, self.phrase(head))), "pronoun", False
         if role is None and head.ent_iob_ == "O":
             return None, "none", False  # "Belarus' initiative" is not an actor: its head names none
         tokens = self.phrase(head)

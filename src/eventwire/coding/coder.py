@@ -465,7 +465,7 @@ class EventCoder(PartyFinder):
             at_home = any(a.country == ctx.focus_country for a in source_actors)  # (at home: to its own people)
             targets, guessed = [self.linker.state_actor(ctx.focus_country, "CVL" if at_home else "GOV")], True
         given = ptype in ("AID", "AGREE") and source_actors and not (  # "delivering food in North Darfur"
-            ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1)
+            ptype in SYMMETRIC_TYPES and len({a.code for a in source_actors}) > 1)
         # "four children were killed in the Gaza Strip", "captured the village of Pokrovka in the Donetsk region"
         struck = ptype == "ASSAULT" and (target_tokens or pattern.object)
         if not targets and (given and not pattern.requires_target or struck):  # done to the people of the place
@@ -576,7 +576,8 @@ class EventCoder(PartyFinder):
                 targets, guessed = [self.linker.state_actor(s0.country, agent)], True
         reading = modality_rules.read(trigger, sentence)
         modality, negated = reading.modality, reading.negated
-        mutual = ptype in SYMMETRIC_TYPES and len({a.country for a in source_actors}) > 1  # "A and B met"
+        # "A and B met", "the government and the M23 signed": parties of one state in different sectors too
+        mutual = ptype in SYMMETRIC_TYPES and len({a.code for a in source_actors}) > 1
         if negated and ptype in REFUSABLE and not reading.denied and (
                 modality is not Modality.ASSERTED or trigger.dep_ == "xcomp" or reading.ruled_out):
             ptype, code, mode, negated, modality = "REJECT", "120", None, False, Modality.ASSERTED  # "would not meet"

@@ -73,6 +73,13 @@ EVENT_REFERENCES = {"move", "decision", "step", "steps", "remarks", "comments", 
 QUANTITY_WORDS = {"more", "less", "fewer", "over", "under", "about", "around", "nearly", "almost", "some",
                   "least", "most", "up", "roughly", "approximately", "dozens", "hundreds", "thousands"}
 CROWDS = {"protester", "protestor", "demonstrator", "crowd", "rioter", "mob", "supporter", "activist", "student"}
+# Processes and texts named after the city where they began ("the Doha process", "the Minsk agreements").
+PLACE_LABELLED = {"process", "format", "agreement", "accord", "talks", "declaration", "protocol", "framework",
+                  "plan", "initiative", "memorandum", "treaty", "platform", "channel", "track", "principle"}
+# Nouns a place name can qualify and remain a place ("the Donetsk region", "Khan Younis governorate").
+REGION_NOUNS = {"region", "province", "district", "governorate", "state", "county", "oblast", "area", "city",
+                "town", "village", "prefecture", "department", "municipality", "territory", "valley", "border",
+                "corridor", "strip", "camp", "neighbourhood", "neighborhood", "suburb", "port", "airport", "base"}
 # Numbers that stand for a crowd when nothing else is said of it ("Thousands marched in Belgrade").
 COUNTED_CROWDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}
 # Subjects that name the means of an attack, not its author ("a car bomb killed ...").

@@ -15,10 +15,10 @@ from eventwire.actors.link import PLACE_PREPS, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     BACKGROUND_PREPS, CARRIERS, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS, HOLDINGS, LIGHT_VERBS,
-    MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, RELEASING,
-    REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, TONGUES, TRAVEL_VERBS, WEAPONS,
-    across_border, act_doers, direct_objects, expand, is_condition, is_stative_passive, leavers, passive_objects,
-    undergoing_possessors, verbless_subject,
+    MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PLACE_LABELLED, PRONOUN_LABELS, PROPERTY, READY,
+    RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS,
+    SUBJECT_DEPS, TONGUES, TRAVEL_VERBS, WEAPONS, across_border, act_doers, direct_objects, expand, is_condition,
+    is_stative_passive, leavers, passive_objects, undergoing_possessors, verbless_subject,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern
@@ -515,8 +515,8 @@ class PartyFinder:
                 if ent is None or token.i != ent.root.i or token.i in victims:
                     continue
                 hop = token  # up through "the town of", "a residential sector of" to the place preposition
-                while hop.dep_ == "compound" and hop.head.pos_ == "NOUN" and hop.head.i > hop.i:
-                    hop = hop.head  # "in the Donetsk region"
+                while hop.dep_ == "compound" and hop.head.lemma_.lower() in REGION_NOUNS and hop.head.i > hop.i:
+                    hop = hop.head  # "in the Donetsk region" (not "committed to the Doha process")
                 while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.dep_ == "pobj":
                     hop = hop.head.head
                 reached = hop.dep_ == "dobj" and hop.head.lemma_.lower() in ("reach", "enter")
@@ -589,6 +589,8 @@ class PartyFinder:
                 named = named.head
             if named.lemma_.lower() in MISHAPS:  # "victims of the Malaysia Airlines flight crash": no party
                 continue
+            if entry.kind == "seat" and named is not ent.root and named.lemma_.lower() in PLACE_LABELLED:
+                continue  # "the Doha process", "the Minsk agreements": a city naming a process, not its state
             if in_participle(ent.root, trigger):  # "executed a man convicted of spying for Israel": who he is
                 continue
             distance = abs(ent.root.i - trigger.i)
