@@ -1297,3 +1297,31 @@ def test_the_government_and_rebels_of_one_state_agree_with_each_other(pipeline):
     assert not [e for e in events if e.target and e.target.country == "QAT"]
     accused = [e for e in events if e.type == "ACCUSE"]
     assert [(e.source.code, e.target.code, e.date.value) for e in accused] == [("CODREB", "CODMIL", "2025-11-19")]
+
+
+def test_a_participle_with_an_object_before_said_is_the_clause_verb(pipeline):
+    """"Israeli airstrikes killed 25 people ..., health officials said": the parser takes "killed" for a
+    participle describing the strikes; with an object it is the clause's verb and the strikes its subject."""
+    events = code(pipeline, "Israeli airstrikes killed at least 25 people across the Gaza Strip on Wednesday, "
+                            "health officials said.")
+    assert [(e.type, e.cameo, e.source.country, e.target.code) for e in events] == [("ASSAULT", "190", "ISR", "PSECVL")]
+    assert events[0].modality.value == "reported"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egyptian Foreign Minister Badr Abdelatty spoke by phone with his Qatari counterpart and with U.S. "
+     "Secretary of State Marco Rubio, the ministry said.", {("CONSULT", "EGY", "QAT"), ("CONSULT", "EGY", "USA")}),
+    ("France imposed sanctions on Iran and on Russia.", {("SANCTION", "FRA", "IRN"), ("SANCTION", "FRA", "RUS")}),
+])
+def test_a_repeated_preposition_names_a_second_target(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
+
+
+def test_an_attack_in_a_place_is_on_its_people(pipeline):
+    """"In the West Bank, settlers set fire to a mosque": the people there, not the government the name
+    stands for elsewhere; a state attacked by name stays the state."""
+    burned = code(pipeline, "In the occupied West Bank, Israeli settlers set fire to a mosque in a village near "
+                            "Nablus, the Palestinian Authority said.")
+    assert [(e.type, e.source.code, e.target.code) for e in burned] == [("ASSAULT", "ISRCVL", "PSECVL")]
+    attacked = code(pipeline, "Russia attacked Ukraine overnight.")
+    assert [e.target.code for e in attacked] == ["UKRGOV"]

@@ -618,10 +618,12 @@ class EventCoder(PartyFinder):
             targets = [self.linker.state_actor(t.country, people) if t.country == s0.country
                        and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
                        for t in targets]
-        if ptype == "ASSAULT":  # "bombed a market in Khartoum": the people of the city struck, not its government
-            targets = [self.linker.state_actor(t.country, "CVL") if t.country and (t.agent is None or t.kb_id) and (
-                       not t.kb_id or t.kb_id.startswith(("seat:", "city:"))) and self.linker.is_state(t.country)
-                       else t for t in targets]
+        if ptype == "ASSAULT":  # "bombed a market in Khartoum", "in the West Bank, settlers burned a mosque":
+            placed = self.link_all([t for t in sentence if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS - {"at"}
+                                    and t.ent_type_ in ("GPE", "LOC")], None, ctx)  # its people, not its government
+            targets = [self.linker.state_actor(t.country, "CVL") if t.country and self.linker.is_state(t.country) and (
+                       (t.agent is None or t.kb_id) and (not t.kb_id or t.kb_id.startswith(("seat:", "city:")))
+                       or (t.agent == "GOV" and any(same_actor(t, p) for p in placed))) else t for t in targets]
         if pattern.source == "target" and self.linker.is_state(source_actors[0].country):
             s0 = source_actors[0]  # "Greek police arrested three men": people of no stated nationality, its own
             targets = [replace(t, country=s0.country, code=s0.country + t.agent) if t.agent and not t.country
@@ -701,7 +703,8 @@ class EventCoder(PartyFinder):
                 code = "051"
             else:
                 return None, None, None
-        if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i):
+        if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i) or (
+                code == "1823" and trigger.dep_ == "acl" and trigger.head.lemma_.lower() in WAR_MEANS):
             code = "190"  # "killed in tank shelling", "killed by an air strike": killing as an act of war
         if trigger.lemma_.lower() in COMMITMENTS and code.startswith("03"):
             complement = self.complement(trigger)

@@ -79,6 +79,9 @@ class PartyFinder:
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """A verb's subject(s); inherited from the governing clause when it has none. (tokens, inherited)"""
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not own and verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ in SUBJECT_DEPS and any(
+                c.dep_ == "dobj" for c in verb.children):  # "Israeli airstrikes killed 25 people, officials said":
+            own = [verb.head]  # a participle with an object is the clause's verb, its "head" the subject
         if not own and verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "nsubjpass" for c in verb.children):
             own = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.i < verb.i  # "USAID announced"
                    and c.ent_type_ in ("ORG", "GPE", "PERSON") and c.ent_iob_ == "B"]  # a name tagged as an adverb
@@ -315,8 +318,9 @@ class PartyFinder:
         if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
                 and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
             out = passive_objects(trigger) + out
-        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and verbless_subject(trigger) is None:
-            out.append(trigger.head)  # "the man arrested by police"
+        if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and verbless_subject(trigger) is None \
+                and not any(c.dep_ == "dobj" for c in trigger.children):
+            out.append(trigger.head)  # "the man arrested by police" (not "airstrikes killed 25 people, ... said")
         preps = set(pattern.prep) | ({"of"} if is_noun and pattern.source != "of" else set())
         if is_noun and trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
             holders.append(trigger.head)  # "a mediation mission between X and Y"
@@ -336,7 +340,10 @@ class PartyFinder:
         venues: list[Token] = []
         against: list[Token] = []  # (the parser may hang "against X" on the venue)
         for holder in holders:
-            for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+            named_preps = [c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in preps]
+            named_preps += [d for c in named_preps for d in c.children  # "with his counterpart and with Rubio"
+                            if d.dep_ == "conj" and d.pos_ == "ADP" and d.lower_ in preps]
+            for prep in named_preps:
                 found = [whose for p in prep.children if p.dep_ == "pobj"  # (aid sent to a border is not given)
                          for beyond in (across_border(p) if not giving else [p]) for whose in self.owners_of_place(beyond)]
                 if force and prep.lower_ == "in":
