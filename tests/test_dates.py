@@ -569,3 +569,17 @@ def test_a_dateline_dates_no_event(pipeline):
     from eventwire.records import Article
     events = pipeline.process(Article("t", text, published=date(2025, 11, 20))).events
     assert [(e.date.value, e.date.text) for e in events] == [("2025-11-19", "Wednesday")]
+
+
+@pytest.mark.model
+def test_the_dateline_gives_the_day_of_writing_and_a_named_day_comes_before_overnight(pipeline):
+    """A story filed "KYIV, Nov 19" and published on the 20th was written on the 19th: its "overnight" and
+    its clauses with no time words are of the 19th, the Wednesday its opening names (before: the 20th)."""
+    text = ("KYIV, Nov 19 (Reuters) - Russia launched 470 drones at Ukraine overnight, Ukrainian officials "
+            "said on Wednesday.\nPresident Volodymyr Zelenskiy urged Western allies to tighten sanctions on Moscow.")
+    from eventwire.records import Article
+    events = pipeline.process(Article("t", text, published=date(2025, 11, 20))).events
+    assert {e.date.value for e in events} == {"2025-11-19"}, [(e.type, e.date.value) for e in events]
+    from eventwire import dates
+    assert dates.news_day("Strikes hit Kyiv overnight, officials said on Wednesday.", date(2025, 11, 20)) == \
+        date(2025, 11, 19)

@@ -619,15 +619,21 @@ def date_for_clause(text: str, clause: tuple[int, int], anchor: int, published: 
 def news_day(opening: str, published: date | None) -> date | None:
     """The day an article's opening says its news happened ("..., WAM said on Saturday", "officers
     who arrived on Saturday"): the first expression of the opening that resolves to one day in the
-    week before publication."""
+    week before publication, a day it names before one it points at ("overnight ..., officials said
+    on Wednesday": Wednesday)."""
     if published is None:
         return None
-    for expr in find_temporal_expressions(opening):
+    found = find_temporal_expressions(opening)
+    # a day named ("on Wednesday") before the words that point at the day of writing ("overnight", "today")
+    for expr in [e for e in found if not _DEICTIC.search(e.text)] + [e for e in found if _DEICTIC.search(e.text)]:
         resolved = _resolve(expr.text, published)
         if resolved is not None and resolved.precision is Precision.DAY and resolved.end is None \
                 and timedelta(0) <= published - resolved.start <= timedelta(days=7):
             return resolved.start
     return None
+
+
+_DEICTIC = re.compile(r"\b(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
 _STAMP_LABEL = re.compile(r"^(?:published|updated|posted|last\s+updated|date)(?:\s+on)?\s*:?\s*", re.I)

@@ -190,16 +190,33 @@ class Pipeline:
                 continue
             drafts += self.coder.code_sentence(sentence, ctx)
         scene = self.scene(doc, line) if drafts else None
-        news_day = self.news_day(doc, article) if drafts else None
-        events = [self.finish(draft, article, ctx, scene, news_day, line) for draft in drafts]
+        today = self.writing_day(article)
+        news_day = self.news_day(doc, today) if drafts else None
+        events = [self.finish(draft, article, ctx, scene, news_day, line, today) for draft in drafts]
         return dedupe(events)
 
     @staticmethod
-    def news_day(doc: Doc, article: Article) -> date | None:
+    def writing_day(article: Article) -> date | None:
+        """The day the story was written: its dateline's ("KYIV, Nov 19 (Reuters) -"), when that is within
+        three days of publication (a story filed late at night is published the next day), else the day of
+        publication. "Today", "overnight" and weekdays count from it."""
+        published = article.published
+        head = cleaning.dateline(article.text) if published is not None else None
+        if head is None:
+            return published
+        for expr in dates.find_temporal_expressions(article.text[head[0]:head[1]]):
+            stated = dates.resolve_expression(expr.text, published)
+            if stated is not None and stated.precision is Precision.DAY and stated.end is None \
+                    and abs((published - stated.start).days) <= 3:
+                return stated.start
+        return published
+
+    @staticmethod
+    def news_day(doc: Doc, today: date | None) -> date | None:
         """The day the article's opening (its first three sentences, the dateline blanked) names for its
         news: the date of the clauses that have no time words of their own."""
         opening = [s for s in doc.sents if s.text.strip()][:3]
-        return dates.news_day(doc.text[:opening[-1].end_char], article.published) if opening else None
+        return dates.news_day(doc.text[:opening[-1].end_char], today) if opening else None
 
     def dateline(self, article: Article) -> Place | None:
         """The city the story was filed from ("MANILA, March 25 -"); a country there is too coarse."""
@@ -243,24 +260,25 @@ class Pipeline:
         return replace(actor, country=state, code=code)
 
     def finish(self, draft: Draft, article: Article, ctx: ArticleContext, scene: Place | None = None,
-               news_day: date | None = None, line: Place | None = None) -> Event:
+               news_day: date | None = None, line: Place | None = None, today: date | None = None) -> Event:
         """When and where, then the contract record. A clause with no time words happened on the day the
-        opening names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day of
-        publication, else in the month of publication (DESIGN.md's default)."""
+        opening names for the story's news ("..., WAM said on Saturday"), else, in the lead, on the day the
+        story was written, else in the month of publication (DESIGN.md's default)."""
         trigger = draft.trigger
         sentence = trigger.sent
         bounds = (sentence.start_char, sentence.end_char)
         described = described_clauses(sentence, trigger)
         text = trigger.doc.text  # the article's text with its dateline blanked: "NAIROBI, Nov 19 -" dates no event
-        when = dates.date_for_clause(text, bounds, trigger.idx, article.published, described)
-        if when is not None and when.text is None and article.published:
+        today = today or article.published
+        when = dates.date_for_clause(text, bounds, trigger.idx, today, described)
+        if when is not None and when.text is None and today:
             # not the news day if this sentence gives that day to something one of its clauses describes
-            elsewhere = dates.date_for_clause(text, bounds, trigger.idx, article.published) \
+            elsewhere = dates.date_for_clause(text, bounds, trigger.idx, today) \
                 if described and news_day is not None else None
             if news_day is not None and not (elsewhere is not None and elsewhere.start == news_day):
                 when = EventDate(news_day, Precision.DAY)
             elif in_lead(article.text, sentence.start_char):
-                when = EventDate(article.published, Precision.DAY)  # a lead with no time words reports the day's news
+                when = EventDate(today, Precision.DAY)  # a lead with no time words reports the day's news
         countries = {a.country for a in (draft.source, draft.target) if a and a.country}
         if ctx.focus_country:
             countries.add(ctx.focus_country)
