@@ -1325,3 +1325,25 @@ def test_an_attack_in_a_place_is_on_its_people(pipeline):
     assert [(e.type, e.source.code, e.target.code) for e in burned] == [("ASSAULT", "ISRCVL", "PSECVL")]
     attacked = code(pipeline, "Russia attacked Ukraine overnight.")
     assert [e.target.code for e in attacked] == ["UKRGOV"]
+
+
+def test_an_act_named_by_a_speaker_is_a_verdict_not_an_act(pipeline):
+    """"Petro called the strikes 'murder'": Colombia murdered no one; it condemned the strikes (told before)."""
+    text = ("The United States has carried out more than 20 strikes on boats in the Caribbean.\n"
+            "Colombia's President Gustavo Petro called the strikes \"murder\" and suspended intelligence "
+            "sharing with Washington.")
+    events = [e for e in code(pipeline, text) if e.sentence.startswith("Colombia")]
+    assert triples(events) == {("ACCUSE", "COL", "USA"), ("SANCTION", "COL", "USA")}
+
+
+def test_a_state_defending_itself_praises_no_one(pipeline):
+    events = code(pipeline, "Venezuela condemned the arrival of a U.S. aircraft carrier in the Caribbean.\n"
+                            "President Nicolas Maduro accused the Trump administration of seeking regime change and "
+                            "warned that Venezuela would defend itself.", published=date(2025, 11, 20),
+                  emitted_only=False)
+    assert not [e for e in events if e.type == "SUPPORT"], triples(events)
+
+
+def test_an_aircraft_carrier_is_the_navy_not_an_airline(pipeline):
+    events = code(pipeline, "Venezuela's government condemned the arrival of a U.S. aircraft carrier in the Caribbean.")
+    assert [(e.type, e.target.code) for e in events] == [("ACCUSE", "USAMIL")]

@@ -122,7 +122,8 @@ def test_country_fields_complete_and_clean(countries) -> None:
 
 def test_no_string_claimed_by_two_countries(countries) -> None:
     """A state's names, adjectives and seats are its own; only a city's name may be shared with a place of
-    another state ("Tripoli"), which the pipeline reads from the sentence and the article."""
+    another state ("Tripoli"), and a name a state declares in `shared_names` ("Congo"), both of which the
+    pipeline reads from the sentence and the article."""
     clashes = {s: codes for s, codes in owners(countries, country_strings).items() if len(codes) > 1}
     cities = owners(countries, lambda entry: list(entry.get("cities") or []))
     clashes = {s: codes for s, codes in clashes.items() if not (s in cities and len(cities[s]) >= len(codes) - 1)}

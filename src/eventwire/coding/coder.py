@@ -16,13 +16,13 @@ from eventwire.actors.link import PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES,
-    HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES, PLANNED_RETYPE, POSITIVE,
-    QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS,
-    STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words,
-    direct_objects, evidence_span, expand, expulsion_for, hyphen_word, is_absolute_passive, is_alleged,
-    is_captive_state, is_characterising_clause, is_setting, is_stative_passive, is_title, lemma_guesses,
-    passive_objects, is_readied, reduced_relative_main, sent_ones,
+    COMPLEMENT_TAKERS, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS,
+    EXPULSIONS, FOREIGN_TYPES, HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES,
+    PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING,
+    STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS,
+    WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for, hyphen_word,
+    is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause, is_readied,
+    is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects, reduced_relative_main, sent_ones,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -142,7 +142,7 @@ class EventCoder(PartyFinder):
                 continue
             if self.is_protest_demand(token, candidates) or self.is_protest_purpose(token, candidates) \
                     or self.is_riot_damage(token, candidates) \
-                    or is_setting(token) or is_title(token) \
+                    or is_setting(token) or is_title(token) or is_characterisation(token) \
                     or self.is_met_demand(token):
                 continue
             for pattern in candidates:

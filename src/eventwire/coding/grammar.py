@@ -32,7 +32,10 @@ NEGATIVE = {"manipulative", "terrorist", "terrorists", "criminal", "criminals", 
             "sham", "disgrace", "shameful", "outrageous", "despicable", "murderer", "butcher", "thug", "enemy",
             "failure", "disaster", "blackmail", "interference", "meddling", "hypocrisy", "hypocritical",
             "unconstitutional", "unlawful", "invalid", "unjustified", "unfounded", "groundless", "unfriendly", "wrong",
-            "mistake"}
+            "mistake", "murder", "massacre", "piracy", "terrorism", "theft", "robbery", "extortion", "madness"}
+# Verbs that give an act a name ("called the strikes murder", "described the raid as a massacre").
+NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "characterise", "characterize", "denounce",
+                "condemn", "decry", "slam", "qualify"}
 # A noun reached through these words names a cause or a background, not an act of the clause's subject.
 BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following", "over", "since", "during",
                     "under", "against", "without", "like", "unlike", "than", "due", "owing", "thanks", "prior", "for"}
@@ -358,6 +361,18 @@ def is_title(token: Token) -> bool:
     """'The Warsaw Pact', 'the South Asia Free Trade Agreement': the name of an organisation or a
     treaty, not an event."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "LAW")
+
+
+def is_characterisation(token: Token) -> bool:
+    """'Petro called the strikes "murder"', 'described the raid as a massacre': a name given to an act
+    told elsewhere, not an act of its own."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif token.dep_ not in ("oprd", "attr", "xcomp", "ccomp", "dobj") or not any(
+            c.dep_ == "dobj" and c.i < token.i for c in head.children):
+        return False
+    return head.lemma_.lower() in NAMING_VERBS
 
 
 def is_setting(token: Token) -> bool:

@@ -69,8 +69,9 @@ class PartyFinder:
     """Finds and links the parties of an event for the coder (see the module docstring)."""
 
     def is_actorish(self, token: Token) -> bool:
-        if token.pos_ == "PRON":
-            return token.lower_ not in ("it", "this", "that", "what", "which", "something", "anything")
+        if token.pos_ == "PRON":  # (a reflexive is the clause's own subject: "would defend itself")
+            return token.lower_ not in ("it", "this", "that", "what", "which", "something", "anything") \
+                and not token.lower_.endswith(("self", "selves"))
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         return self.linker.role_noun(token) is not None
