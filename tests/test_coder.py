@@ -1347,3 +1347,24 @@ def test_a_state_defending_itself_praises_no_one(pipeline):
 def test_an_aircraft_carrier_is_the_navy_not_an_airline(pipeline):
     events = code(pipeline, "Venezuela's government condemned the arrival of a U.S. aircraft carrier in the Caribbean.")
     assert [(e.type, e.target.code) for e in events] == [("ACCUSE", "USAMIL")]
+
+
+MALI = ("BAMAKO, Nov 18 (Reuters) - Mali's military government has arrested two generals and a French national "
+        "accused of plotting to destabilise the country, the security minister said on Tuesday.\n"
+        "Jihadists linked to al Qaeda have imposed a fuel blockade on Bamako since September, attacking convoys "
+        "of tankers in southern Mali.\n"
+        "France called for the immediate release of its citizen.\n"
+        "The junta expelled the French ambassador in 2022 and ended a defence agreement with Paris.\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("has arrested two generals", {("COERCE", "MLIGOV", "MLIMIL"), ("COERCE", "MLIGOV", "FRACVL")},
+                 id="generals-arrested-by-their-state-are-its-own"),
+    pytest.param("Jihadists", {("COERCE", "MLIREB", "MLIGOV")}, id="a-participle-the-parser-made-the-subject"),
+    pytest.param("France", {("REQUEST", "FRAGOV", "MLIGOV")}, id="a-release-is-asked-of-whoever-holds-the-people"),
+    pytest.param("The junta", {("SANCTION", "MLIMIL", "FRAGOV")}, id="ending-a-defence-agreement"),
+])
+def test_a_story_of_arrests_a_blockade_and_a_broken_alliance(pipeline, sentence, expected):
+    events = [e for e in code(pipeline, MALI, published=date(2025, 11, 18)) if sentence in e.sentence
+              and e.type == next(iter(expected))[0]]
+    assert {(e.type, e.source.code, e.target.code) for e in events} == expected

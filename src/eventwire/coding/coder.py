@@ -416,6 +416,10 @@ class EventCoder(PartyFinder):
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
         targets = self.link_all(target_tokens, avoid, ctx)
+        if pattern.source == "target" and source_actors and self.linker.is_state(source_actors[0].country):
+            s0 = source_actors[0]  # "arrested two generals", "Greek police arrested three men": its own people
+            targets = [replace(t, name=t.text, country=s0.country, code=s0.country + t.agent) if t.agent and not t.country
+                       and not t.kb_id else t for t in targets]
         stateless = [t for t in targets if not t.country and not t.kb_id]
         targets = [t for t in targets if t not in stateless]  # an unknown name: look further first
         def is_own(t: Actor) -> bool:  # ("ordered patrols by police": the state's own forces, mobilised)
@@ -431,6 +435,13 @@ class EventCoder(PartyFinder):
             targets = [t for t in found if t.country or t.kb_id or t.agent]
             stateless += [t for t in found if t not in targets]  # "the Attari-Wagah crossing": a name, no party
             indirect = bool(targets)
+        if ptype == "REQUEST" and pattern.object & {"release", "freedom"}:
+            released = [p for w in trigger.subtree if w.lemma_.lower() in ("release", "freedom") for c in w.children
+                        if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            held = self.captor(targets + self.link_all(released, None, ctx), ctx)  # "called for the release of
+            # its citizen": asked of whoever holds him
+            if held is not None:
+                targets, indirect = [held], True
         if not targets:
             for obj in direct_objects(trigger) + (self.verdict_subjects(trigger) if pattern is VERDICT else []):
                 earlier = self.referred_event(obj, ctx)
@@ -624,10 +635,6 @@ class EventCoder(PartyFinder):
             targets = [self.linker.state_actor(t.country, "CVL") if t.country and self.linker.is_state(t.country) and (
                        (t.agent is None or t.kb_id) and (not t.kb_id or t.kb_id.startswith(("seat:", "city:")))
                        or (t.agent == "GOV" and any(same_actor(t, p) for p in placed))) else t for t in targets]
-        if pattern.source == "target" and self.linker.is_state(source_actors[0].country):
-            s0 = source_actors[0]  # "Greek police arrested three men": people of no stated nationality, its own
-            targets = [replace(t, country=s0.country, code=s0.country + t.agent) if t.agent and not t.country
-                       and not t.kb_id else t for t in targets]
         if mutual and (indirect or guessed or all(not t.country for t in targets)):
             targets, indirect, guessed = [], False, False  # "A and B agreed to a ceasefire at a summit in C"
         pairs = self.pairs(source_actors, targets, ptype)
@@ -645,7 +652,7 @@ class EventCoder(PartyFinder):
             confidence = max(0.05, confidence - 0.15)
         span = evidence_span(trigger, source_tokens, target_tokens)
         if pairs and not negated and modality is not Modality.HYPOTHETICAL:
-            ctx.events.append((ptype, pairs[0][0], trigger.lemma_.lower()))
+            ctx.events.extend((ptype, source, trigger.lemma_.lower(), target) for source, target in pairs)
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
 

@@ -98,8 +98,10 @@ class PartyFinder:
             if len(own) > 1 and subject.pos_ == "ADJ" and own[1].ent_type_:
                 subject = own[1]  # "Sudan's paramilitary Rapid Support Forces shelled": the name, parsed apart
                 own = [subject]
-            if subject.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in subject.children):
-                # "The Red Cross operating in Iraq said": the parser made the participle the subject
+            if subject.tag_ in ("VBG", "VBN", "VBD") and subject.pos_ == "VERB" and any(
+                    c.dep_ == "nsubj" for c in subject.children):
+                # "The Red Cross operating in Iraq said", "Jihadists linked to al Qaeda have imposed":
+                # the parser made the participle the subject
                 subject = next(c for c in subject.children if c.dep_ == "nsubj")
                 own = [subject]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
@@ -440,11 +442,21 @@ class PartyFinder:
         kinds = {cameo(p.cameo).plover for p in self.patterns.nouns.get(lemma, [])}
         if not kinds and lemma not in EVENT_REFERENCES:
             return None
-        for ptype, source, said in reversed(ctx.events):  # "condemned the strikes": the striking told before
+        for ptype, source, said, _ in reversed(ctx.events):  # "condemned the strikes": the striking told before
             if said == lemma:
                 return source
-        for ptype, source, said in reversed(ctx.events):
+        for ptype, source, said, _ in reversed(ctx.events):
             if not kinds or ptype in kinds:
+                return source
+        return None
+
+    @staticmethod
+    def captor(released: list[Actor], ctx: ArticleContext) -> Actor | None:
+        """Who holds the people a release is asked for: the doer of the last arrest or abduction told of
+        people of their state ("Mali arrested a French national ... France called for his release": Mali)."""
+        for ptype, source, said, target in reversed(ctx.events):
+            if ptype in ("COERCE", "ASSAULT") and target is not None and target.country and source.country \
+                    and source.country != target.country and any(r.country == target.country for r in released):
                 return source
         return None
 
