@@ -1368,3 +1368,17 @@ def test_a_story_of_arrests_a_blockade_and_a_broken_alliance(pipeline, sentence,
     events = [e for e in code(pipeline, MALI, published=date(2025, 11, 18)) if sentence in e.sentence
               and e.type == next(iter(expected))[0]]
     assert {(e.type, e.source.code, e.target.code) for e in events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China told Japan to retract remarks by Prime Minister Sanae Takaichi on Taiwan.", {("REQUEST", "CHN", "JPN")}),
+    ("Takaichi told parliament she would not withdraw her comments.", {("REJECT", "JPN", None)}),
+    ("Iran said Israel would pay a heavy price for the attack.", {("THREATEN", "IRN", "ISR")}),
+    ("China warned that Tokyo would \"bear all the consequences\" if it intervened in the Taiwan Strait.",
+     {("THREATEN", "CHN", "JPN")}),
+    ("The minister warned that Kenyans would suffer from the drought.", set()),
+])
+def test_telling_a_party_to_act_and_warning_it_of_consequences(pipeline, text, expected):
+    """"Told Japan to retract": a demand (not "told parliament she would ..."); "would bear all the
+    consequences", "would pay a heavy price": a threat to the clause's subject (not a hardship foretold)."""
+    assert triples(code(pipeline, text)) == expected

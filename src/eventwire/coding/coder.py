@@ -16,13 +16,14 @@ from eventwire.actors.link import PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES, ENDING_VERBS,
-    EXPULSIONS, FOREIGN_TYPES, HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, PARTITIVES,
-    PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, REPORTS, SENDING,
-    STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS,
-    WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for, hyphen_word,
-    is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause, is_readied,
-    is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects, reduced_relative_main, sent_ones,
+    COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES,
+    ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES, HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE,
+    OBLIGATION, PARTITIVES, PENALTIES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE,
+    RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS,
+    TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects,
+    evidence_span, expand, expulsion_for, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
+    is_characterisation, is_characterising_clause, is_readied, is_setting, is_stative_passive, is_title,
+    lemma_guesses, passive_objects, reduced_relative_main, sent_ones,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -97,6 +98,9 @@ class EventCoder(PartyFinder):
                 return False
         if pattern.actor_object and not any(self.is_actorish(o) for o in objects):
             return False
+        if pattern.to_clause and not any(c.dep_ in ("xcomp", "ccomp", "advcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+            return False
         if pattern.evaluative and not any(
                 (c.dep_ in ("oprd", "attr") and c.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"))
                 or (c.dep_ == "prep" and c.lower_ == "as") for c in token.children):
@@ -130,6 +134,8 @@ class EventCoder(PartyFinder):
                 candidates = [expulsion]
             if not candidates and self.is_obligation(token):  # "X said Y must ..." is a demand on Y
                 candidates = [OBLIGATION]
+            if not candidates and self.consequence_clause(token) is not None:  # "warned Y would pay a price"
+                candidates = [CONSEQUENCES]
             if not candidates and self.verdict_subjects(token):  # "X said the decree was illegal"
                 candidates = [VERDICT]
             adjectival = token.tag_ == "VBN" and token.lower_ in READINESS and is_stative_passive(token)
@@ -236,6 +242,17 @@ class EventCoder(PartyFinder):
                 if aux & {"must", "should"}:
                     return any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         return False
+
+    @staticmethod
+    def consequence_clause(token: Token) -> Token | None:
+        """'Warning that Tokyo would "bear all the consequences"', 'said Israel would pay a heavy price':
+        the clause of what a party will suffer, told by a verb of speech."""
+        if token.pos_ != "VERB" or token.lemma_.lower() not in modality_rules.SPEECH_VERBS | {"warn", "vow"}:
+            return None
+        return next((c for c in token.children if c.dep_ == "ccomp" and c.lemma_.lower() in SUFFERING
+                     and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in c.children)
+                     and any(s.dep_ == "nsubj" for s in c.children) and (c.lemma_.lower() in ("regret", "rue") or any(
+                         o.lemma_.lower() in PENALTIES for o in direct_objects(c)))), None)
 
     @staticmethod
     def verdict_subjects(token: Token) -> list[Token]:

@@ -154,6 +154,10 @@ PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
 }
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
+# "warning that Tokyo would bear all the consequences": a threat to the clause's subject.
+CONSEQUENCES = Pattern("verb", "warn", "130", type="THREATEN", origin="built-in: consequences a party will bear")
+SUFFERING = {"bear", "face", "pay", "suffer", "regret", "rue"}
+PENALTIES = {"consequence", "consequences", "price", "cost", "response", "retaliation", "wrath", "punishment"}
 # "X said the move was illegal": a condemnation of what the clause's subject names (or who made it).
 VERDICT = Pattern("verb", "say", "111", origin="built-in: a condemning verdict in reported speech")
 # Parts of speech a trigger can have: verbs and nouns (patterns), adjectives (readiness, "willing to").

@@ -14,11 +14,12 @@ from spacy.tokens import Span, Token
 from eventwire.actors.link import PLACE_PREPS, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
-    BACKGROUND_PREPS, CARRIERS, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS, HOLDINGS, LIGHT_VERBS,
-    MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PLACE_LABELLED, PRONOUN_LABELS, PROPERTY, READY,
-    RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS,
-    SUBJECT_DEPS, TONGUES, TRAVEL_VERBS, WEAPONS, across_border, act_doers, direct_objects, expand, is_condition,
-    is_stative_passive, leavers, passive_objects, undergoing_possessors, verbless_subject,
+    BACKGROUND_PREPS, CARRIERS, CONSEQUENCES, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS,
+    HOLDINGS, LIGHT_VERBS, MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PLACE_LABELLED,
+    PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING, SPEAKER_PRONOUNS,
+    STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WEAPONS, across_border,
+    act_doers, direct_objects, expand, is_condition, is_stative_passive, leavers, passive_objects,
+    undergoing_possessors, verbless_subject,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern
@@ -367,6 +368,9 @@ class PartyFinder:
                        if o.dep_ == "prep" and o.lower_ in ("of", "against", "to", "at") for x in o.children
                        if x.dep_ == "pobj"]  # "blocked streets in defiance of Chinese authorities"
             out += [w for x in against for w in ([x] if self.is_actorish(x) else self.owners(x))]
+        if pattern is CONSEQUENCES:  # "warning that Tokyo would bear all the consequences": Tokyo
+            out += [s for c in trigger.children if c.dep_ == "ccomp" and c.lemma_.lower() in SUFFERING
+                    for s in c.children if s.dep_ == "nsubj" and self.is_actorish(s)]
         if pattern in EXPULSIONS:  # "a request for all personnel to leave": those to leave
             out += leavers(trigger)
         if pattern is OBLIGATION:  # "said the government and the rebels must reach an agreement": both

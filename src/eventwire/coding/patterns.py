@@ -19,7 +19,8 @@ from eventwire.errors import DictionaryError
 from eventwire.yamlfiles import WordsLoader
 
 FIELDS = {"verb", "noun", "cameo", "object", "particle", "prep", "modifier", "no_object_target", "source",
-          "type", "mode", "evaluative", "not_object", "requires_target", "actor_object", "target", "note"}
+          "type", "mode", "evaluative", "not_object", "requires_target", "actor_object", "target", "to_clause",
+          "note"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Pattern:
     actor_object: bool = False                # applies only when the direct object is an actor
     origin: str = ""
     target: str | None = None                 # "focus": unnamed target is the state the article is about
+    to_clause: bool = False                   # applies only with a "to" clause: "told Japan to retract"
 
     @property
     def specificity(self) -> int:
@@ -90,7 +92,8 @@ def parse_entries(items, origin: str) -> list[Pattern]:
                                modifier, bool(item.get("no_object_target")), item.get("source"),
                                item.get("type"), item.get("mode"), bool(item.get("evaluative")),
                                as_set(item.get("not_object")), bool(item.get("requires_target")),
-                               bool(item.get("actor_object")), where, item.get("target")))
+                               bool(item.get("actor_object")), where, item.get("target"),
+                               bool(item.get("to_clause"))))
     return out
 
 
