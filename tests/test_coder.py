@@ -1382,3 +1382,15 @@ def test_telling_a_party_to_act_and_warning_it_of_consequences(pipeline, text, e
     """"Told Japan to retract": a demand (not "told parliament she would ..."); "would bear all the
     consequences", "would pay a heavy price": a threat to the clause's subject (not a hardship foretold)."""
     assert triples(code(pipeline, text)) == expected
+
+
+def test_mediators_mediate_between_the_parties_not_each_other(pipeline):
+    events = code(pipeline, "Pakistan and Afghanistan agreed to a ceasefire after talks in Doha mediated by "
+                            "Qatar and Turkey.")
+    mediated = {(e.source.country, e.target.country) for e in events if e.cameo == "045"}
+    assert mediated == {("QAT", "PAK"), ("QAT", "AFG"), ("TUR", "PAK"), ("TUR", "AFG")}
+
+
+def test_banning_people_from_acting_is_a_restriction(pipeline):
+    events = code(pipeline, "The Taliban banned women from working for the United Nations.")
+    assert [(e.type, e.target.code) for e in events] == [("COERCE", "AFGCVL")]

@@ -654,7 +654,12 @@ class EventCoder(PartyFinder):
                        or (t.agent == "GOV" and any(same_actor(t, p) for p in placed))) else t for t in targets]
         if mutual and (indirect or guessed or all(not t.country for t in targets)):
             targets, indirect, guessed = [], False, False  # "A and B agreed to a ceasefire at a summit in C"
+        if code.startswith("045") and not targets and len(source_actors) > 1:
+            # "agreed after talks mediated by Qatar and Turkey": between the talks' parties, not each other
+            targets, mutual = self.link_all(self.mediated(trigger), None, ctx), False
         pairs = self.pairs(source_actors, targets, ptype)
+        if code.startswith("045") and not targets:
+            pairs = [(s, None) for s in source_actors]
         if mutual and not targets and ptype not in SYMMETRIC_TYPES:  # "A and B failed to reach agreement"
             pairs = [(a, b) for a in source_actors for b in source_actors if a.country != b.country]
         if not pairs and targets and ptype in UNDIRECTED_TYPES:

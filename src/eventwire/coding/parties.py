@@ -553,6 +553,21 @@ class PartyFinder:
                     return entry.country
         return None
 
+    def mediated(self, trigger: Token) -> list[Token]:
+        """Whom a participle of mediation describes as mediated between: the parties of the talks it
+        qualifies, or the subject of the clause the talks are told in ("Pakistan and Afghanistan agreed
+        ... after talks mediated by Qatar")."""
+        if trigger.dep_ != "acl":
+            return []
+        noun = trigger.head
+        parties = self.between(noun)
+        if parties:
+            return parties
+        token = noun
+        while token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+        return self.subjects(token)[0] if token.pos_ in ("VERB", "AUX") else []
+
     def between(self, noun: Token) -> list[Token]:
         """The parties of "talks between X and Y", also through a head noun ("a mediation mission between")."""
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
