@@ -1394,3 +1394,8 @@ def test_mediators_mediate_between_the_parties_not_each_other(pipeline):
 def test_banning_people_from_acting_is_a_restriction(pipeline):
     events = code(pipeline, "The Taliban banned women from working for the United Nations.")
     assert [(e.type, e.target.code) for e in events] == [("COERCE", "AFGCVL")]
+
+
+def test_an_act_condemned_is_its_doers_even_when_the_parser_hangs_by_on_the_verb(pipeline):
+    events = code(pipeline, "Somalia's president condemned the recognition of Somaliland by Israel.")
+    assert triples(events) == {("ACCUSE", "SOM", "ISR")}

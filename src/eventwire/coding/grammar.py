@@ -409,8 +409,9 @@ def act_doers(noun: Token, verb: Token) -> list[Token]:
         while node.i not in (noun.i, verb.i) and node.head.i != node.i:
             path.append(node)
             node = node.head
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         if node.i in (noun.i, verb.i) and not any(t.pos_ in ("VERB", "AUX") for t in path) \
-                and not (node.i == verb.i and not path):  # (not "welcomed by X", the verb's own doer)
+                and not (node.i == verb.i and not path and passive):  # (not "was welcomed by X", its own doer)
             found += [p for p in prep.children if p.dep_ == "pobj"]
     return found
 

@@ -302,6 +302,9 @@ class PartyFinder:
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            # "condemned the recognition of Somaliland by Israel": who did the act condemned
+            out += [p for o in objects if not self.is_actorish(o) and self.candidates(o)
+                    for p in act_doers(o, trigger) if self.is_actorish(p)]
             # "hosted talks between Israel and Hamas": the parties of the talks it hosted
             out += [p for o in objects if not self.is_actorish(o) and self.candidates(o) for p in self.between(o)]
             out += [p for o in objects if not self.is_actorish(o) and o.lemma_.lower() in CARRIERS
