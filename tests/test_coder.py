@@ -1399,3 +1399,12 @@ def test_banning_people_from_acting_is_a_restriction(pipeline):
 def test_an_act_condemned_is_its_doers_even_when_the_parser_hangs_by_on_the_verb(pipeline):
     events = code(pipeline, "Somalia's president condemned the recognition of Somaliland by Israel.")
     assert triples(events) == {("ACCUSE", "SOM", "ISR")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saudi Arabia welcomed the agreement between Armenia and Azerbaijan.",
+     {("SUPPORT", "SAU", "ARM"), ("SUPPORT", "SAU", "AZE")}),
+    ("The EU welcomed the ceasefire between Israel and Hamas.", {("SUPPORT", "EU", "ISR"), ("SUPPORT", "EU", "PSE")}),
+])
+def test_welcoming_an_accord_between_two_parties_supports_both(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

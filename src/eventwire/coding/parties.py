@@ -287,6 +287,8 @@ class PartyFinder:
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
+            out += [p for o in named for p in self.between(o)]  # "welcomed the agreement
+            # between Armenia and Azerbaijan": both
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
             out += self.holders_of_property(named)  # "struck a Hamas command centre"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
