@@ -62,7 +62,8 @@ NON_STATE_AGENTS = {"REB", "PRM", "OPP", "UAF"}
 NAMED_BEFORE = {"group", "movement", "bloc", "alliance", "organisation", "organization", "agency", "body",
                 "party", "militia", "coalition", "union", "federation", "fund", "bank"}
 # "Rwanda-backed rebels", "Iran-aligned militias": the backer, not the nationality.
-BACKING = {"backed", "supported", "allied", "aligned", "funded", "sponsored", "trained", "armed", "financed", "friendly"}
+BACKING = {"backed", "supported", "allied", "aligned", "funded", "sponsored", "trained", "armed", "financed",
+           "friendly"}
 # Nouns for a party that sides with another: "Israel's militia ally" is not Israel's own.
 ALLY_WORDS = {"ally", "allies", "proxy", "proxies"}
 # Participles that say where a group is: "guerrillas operating in Macedonia".

@@ -67,7 +67,8 @@ class EventCoder(PartyFinder):
                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
         named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]  # "photographs and intelligence"
-        named += [c for o in objects for c in o.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # "Airlines flight MH17"
+        named += [c for o in objects for c in o.children  # "Malaysia Airlines flight MH17"
+                  if c.dep_ == "appos" and c.pos_ == "NOUN"]
         named += [c for c in token.children if c.dep_ in ("xcomp", "oprd") and c.pos_ == "NOUN"]  # "took X hostage"
         named += [c for o in objects + partitive for c in o.children  # "(part of) its military aid program"
                   if c.dep_ == "compound" and c.i < o.i]
@@ -435,8 +436,8 @@ class EventCoder(PartyFinder):
         targets = self.link_all(target_tokens, avoid, ctx)
         if pattern.source == "target" and source_actors and self.linker.is_state(source_actors[0].country):
             s0 = source_actors[0]  # "arrested two generals", "Greek police arrested three men": its own people
-            targets = [replace(t, name=t.text, country=s0.country, code=s0.country + t.agent) if t.agent and not t.country
-                       and not t.kb_id else t for t in targets]
+            targets = [replace(t, name=t.text, country=s0.country, code=s0.country + t.agent)
+                       if t.agent and not t.country and not t.kb_id else t for t in targets]
         stateless = [t for t in targets if not t.country and not t.kb_id]
         targets = [t for t in targets if t not in stateless]  # an unknown name: look further first
         def is_own(t: Actor) -> bool:  # ("ordered patrols by police": the state's own forces, mobilised)
@@ -571,9 +572,10 @@ class EventCoder(PartyFinder):
                 source_actors, inherited = [replace(earlier, text=source_tokens[0].text)], True
         if ptype == "PROTEST" and source_tokens and not source_actors and all(
                 t.lower_ in COUNTED_CROWDS for t in source_tokens):
-            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-                      for p in c.children if p.dep_ == "pobj"]  # "Thousands marched in Belgrade":
-            where = next((a.country for a in self.link_all(places, None, ctx) if a.country), None)
+            places = [self.linker.kb.entries.get(p.ent_id_) for c in trigger.children if c.dep_ == "prep"
+                      and c.lower_ in PLACE_PREPS for p in c.children if p.dep_ == "pobj" and p.ent_id_]
+            where = next((e.country for e in places if e is not None and e.country), None)  # "Thousands marched
+            # in Belgrade":
             if where and self.linker.is_state(where):  # a crowd of the place's state
                 source_actors = [self.linker.state_actor(where, "OPP", source_tokens[0].text)]
                 defaulted = True
@@ -647,11 +649,11 @@ class EventCoder(PartyFinder):
                        and (t.code == s0.code or t.agent is None) and self.linker.is_state(t.country) else t
                        for t in targets]
         if ptype == "ASSAULT":  # "bombed a market in Khartoum", "in the West Bank, settlers burned a mosque":
-            placed = self.link_all([t for t in sentence if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS - {"at"}
-                                    and t.ent_type_ in ("GPE", "LOC")], None, ctx)  # its people, not its government
+            placed = {t.ent_id_ for t in sentence if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS - {"at"}
+                      and t.ent_type_ in ("GPE", "LOC") and t.ent_id_}  # the people of the place, not its government
             targets = [self.linker.state_actor(t.country, "CVL") if t.country and self.linker.is_state(t.country) and (
                        (t.agent is None or t.kb_id) and (not t.kb_id or t.kb_id.startswith(("seat:", "city:")))
-                       or (t.agent == "GOV" and any(same_actor(t, p) for p in placed))) else t for t in targets]
+                       or (t.agent == "GOV" and t.kb_id in placed)) else t for t in targets]
         if mutual and (indirect or guessed or all(not t.country for t in targets)):
             targets, indirect, guessed = [], False, False  # "A and B agreed to a ceasefire at a summit in C"
         if code.startswith("045") and not targets and len(source_actors) > 1:

@@ -524,8 +524,9 @@ class PartyFinder:
                    for p in self.candidates(h)):
             return []
         found = [c for h in heads for c in h.children if c.dep_ == "dobj" and self.is_actorish(c)]
-        found += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "against", "on")
-                  for p in c.children if p.dep_ == "pobj" and self.is_actorish(p)]
+        found += [p for h in heads for c in h.children if c.dep_ == "prep"
+                  and c.lower_ in ("with", "to", "against", "on") for p in c.children
+                  if p.dep_ == "pobj" and self.is_actorish(p)]
         return found
 
     def scene_state(self, trigger: Token, source_tokens: list[Token], target_tokens: list[Token]) -> str | None:
