@@ -297,7 +297,7 @@ class KnowledgeBase:
             raise KnowledgeBaseError(f"field 'code' of {name!r}: must be an ISO 3166-1 alpha-3 code, got {code!r}",
                                      origin=where)
         forms = [name, *names] + ([str(item["official"])] if item.get("official") else [])
-        forms += [str(n) for n in item.get("shared_names") or []]  # "Congo": also another state's; the article decides
+        forms += [str(n) for n in item.get("shared_names") or []]  # "Congo": another state's too, read in context
         adjectives = [str(a) for a in item.get("adjectives") or []]
         demonyms = [str(d) for d in item.get("demonyms") or []]
         entries = [Entry(f"country:{code}", "country", name, code, "GOV", code, names=tuple(forms),

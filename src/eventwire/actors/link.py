@@ -137,8 +137,8 @@ def is_subject(head: Token) -> bool:
 
 def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_in: str | None = None) -> str | None:
     """The state an article is mostly about: the one its entities name most often, its people and groups
-    included (people by the role each holds on the article's date); the state its dateline names ("GAZA, March 25 -")
-    counts as one mention and wins a tie."""
+    included (people by the role each holds on the article's date); the state its dateline names
+    ("GAZA, March 25 -") counts as one mention and wins a tie."""
     counts = Counter()
     if filed_in:
         counts[filed_in] += 1
@@ -247,19 +247,24 @@ class ActorLinker:
                 if found:
                     return found
         if head.lemma_.lower() in MEMBER_HEADS or singular(head.lower_) in MEMBER_HEADS:
-            for word in sorted(words, key=lambda t: -t.i):  # "a rebel commander", "a militia leader"
-                found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
-                if found and found.agent in NON_STATE_AGENTS:
-                    return found
+            found = self.sector_word(words, NON_STATE_AGENTS)  # "a rebel commander", "a militia leader"
+            if found:
+                return found
         for form in (head.lower_, head.lemma_.lower(), singular(head.lower_)):
             found = self.kb.role_nouns.get(fold(form))
             if found:
                 return found
         if head.lemma_.lower() in COLLECTIVE_HEADS or singular(head.lower_) in COLLECTIVE_HEADS:
-            for word in sorted(words, key=lambda t: -t.i):  # "opposition groups", "rebel factions"
-                found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
-                if found and found.agent not in ("GOV",):
-                    return found
+            return self.sector_word(words, None)  # "opposition groups", "rebel factions"
+        return None
+
+    def sector_word(self, words: list[Token], agents: set[str] | None):
+        """The role a modifier names, nearest the head first, when its sector is one of `agents` (any but
+        the government's when None)."""
+        for word in sorted(words, key=lambda t: -t.i):
+            found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
+            if found and (found.agent in agents if agents is not None else found.agent != "GOV"):
+                return found
         return None
 
     def title_of(self, head: Token):
