@@ -1408,3 +1408,10 @@ def test_an_act_condemned_is_its_doers_even_when_the_parser_hangs_by_on_the_verb
 ])
 def test_welcoming_an_accord_between_two_parties_supports_both(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+def test_a_request_is_of_the_party_asked_not_of_whom_the_request_is_about(pipeline):
+    """"Urged Western allies to tighten sanctions on Moscow" asks the allies (of no one state), not Russia."""
+    events = code(pipeline, "President Volodymyr Zelenskiy urged Western allies to tighten sanctions on Moscow.")
+    assert [(e.type, e.source.country, e.target.country if e.target else None) for e in events] == \
+        [("REQUEST", "UKR", None)]

@@ -447,6 +447,9 @@ class EventCoder(PartyFinder):
         own = [t for t in targets if is_own(t)]
         targets = [t for t in targets if t not in own]  # "Australia sent 66 police officers": its own, not a party
         indirect = False
+        if not targets and ptype == "REQUEST" and any(t.agent for t in stateless) and pattern.kind == "verb" \
+                and any(self.is_actorish(o) for o in direct_objects(trigger)):
+            targets = stateless  # "urged Western allies to tighten sanctions on Moscow": asked of the allies
         if not targets:
             found = self.link_all(self.fallback_targets(trigger, pattern, ptype, source_tokens), avoid, ctx)
             found = [t for t in found if not (ptype == "MOBILIZE" and is_own(t))]
