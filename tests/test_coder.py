@@ -1415,3 +1415,14 @@ def test_a_request_is_of_the_party_asked_not_of_whom_the_request_is_about(pipeli
     events = code(pipeline, "President Volodymyr Zelenskiy urged Western allies to tighten sanctions on Moscow.")
     assert [(e.type, e.source.country, e.target.country if e.target else None) for e in events] == \
         [("REQUEST", "UKR", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Thousands of students protested in Dhaka.", ("PROTEST", "BGDEDU", "BGDGOV"),
+                 id="a-crowd-verb-the-parser-hung-on-the-noun-is-the-verb"),
+    pytest.param("Farmers blocked roads in Paris to protest against the trade deal.", ("PROTEST", "FRAAGR", "FRAGOV"),
+                 id="farmers-are-people-of-where-they-protest"),
+])
+def test_crowds_of_students_and_farmers(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [expected]

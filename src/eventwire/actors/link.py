@@ -30,8 +30,8 @@ PERSONAL = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 # Sectors whose unnamed members are taken to belong to the country the article is about.
-DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN", "UAF",
-                   "PTY"}
+DOMESTIC_AGENTS = {"COP", "OPP", "CVL", "JUD", "LEG", "LAB", "AGR", "EDU", "MED", "REL", "CRM", "REF", "REB", "JRN",
+                   "UAF", "PTY"}
 GOVERNMENT_KINDS = {"country", "seat"}
 # Titles that name one person without naming an office of a state ("the director", "a spokesman").
 PERSON_TITLES = {"director", "spokesman", "spokeswoman", "spokesperson", "official", "envoy", "chief", "commander",

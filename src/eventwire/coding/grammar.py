@@ -179,6 +179,8 @@ LEAVING = {"leave", "depart", "quit", "exit"}
 # What one is ordered to leave for it to be an expulsion (not "asked him to leave the meeting").
 LEFT_PLACES = {"country", "territory", "state", "capital", "city", "soil", "region", "island", "nation", "kingdom",
                "republic", "land"}
+# Verbs of a crowd that take no object: a participle of one hung on the sentence's noun is its verb.
+MARCHING = {"protest", "demonstrate", "rally", "march", "riot"}
 # Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
 GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
 # Documents that speak for whoever released them, and the verbs of releasing them.
@@ -329,7 +331,8 @@ def verbless_subject(verb: Token) -> Token | None:
             or any(c.dep_ in ("auxpass", "agent") for c in verb.children) \
             or any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
         return None
-    if not direct_objects(verb) and not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children):
+    if not direct_objects(verb) and not any(c.dep_ == "conj" and c.tag_ == "VBD" for c in verb.children) \
+            and verb.lemma_.lower() not in MARCHING:  # ("Thousands of students protested in Dhaka": no object)
         return None
     return root
 
