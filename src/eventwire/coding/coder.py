@@ -526,30 +526,27 @@ class EventCoder(PartyFinder):
             states = [a for a in self.link_all(jails + handed, None, ctx)
                       if a.country and self.linker.is_state(a.country)]
             if states:
-                state = self.linker.state_actor(states[0].country, "GOV")
-                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+                source_actors, defaulted = [self.acting_state(states[0].country)], True
         if not source_actors and pattern.source == "target" and targets and pattern.kind == "verb" \
                 and any(c.dep_ == "auxpass" for c in trigger.children):
             where = self.scene_state(trigger, [], target_tokens)  # "a missionary was arrested in Lebanon"
             if where and self.linker.is_state(where):
-                state = self.linker.state_actor(where, "GOV")
-                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+                source_actors, defaulted = [self.acting_state(where)], True
         if not source_actors and pattern in EXPULSIONS and targets:  # "Pakistani nationals in India were given
             hosts = [p for t in target_tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
                      for p in c.children if p.dep_ == "pobj"]  # 48 hours to leave": by the state they are in
             states = [a for a in self.link_all(hosts, None, ctx) if a.country and self.linker.is_state(a.country)
                       and not any(a.country == t.country for t in targets)]
             if states:
-                state = self.linker.state_actor(states[0].country, "GOV")
-                source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+                source_actors, defaulted = [self.acting_state(states[0].country)], True
         if not source_actors and pattern.source == "target" and targets and pattern.kind == "noun":
             blamed = [a for a in self.link_all(self.addressees(trigger), None, ctx) if a.country and
                       self.linker.is_state(a.country) and not any(a.country == t.country for t in targets)]
             if blamed:  # "a protest with China over the detention of a Japanese employee": China's
                 source_actors, defaulted = blamed[:1], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
-            state = self.linker.state_actor(targets[0].country, "GOV")  # a release of prisoners: their state
-            source_actors, defaulted = [replace(state, kb_id=f"country:{state.country}")], True
+            # a release of prisoners: their state
+            source_actors, defaulted = [self.acting_state(targets[0].country)], True
         if not source_actors and ptype == "ASSAULT" and not source_tokens:
             means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                      for p in c.children if p.dep_ == "pobj"]  # "killed in Israeli tank shelling": whose tanks
@@ -682,6 +679,11 @@ class EventCoder(PartyFinder):
             ctx.events.extend((ptype, source, trigger.lemma_.lower(), target) for source, target in pairs)
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
+
+    def acting_state(self, country: str) -> Actor:
+        """A state's government as the doer the text leaves unnamed (the detainer, the releaser)."""
+        state = self.linker.state_actor(country, "GOV")
+        return replace(state, kb_id=f"country:{state.country}")
 
     def is_toll_of_attack(self, trigger: Token) -> bool:
         """Is the trigger the participle telling the toll of an attack told by the verb it hangs on?"""
