@@ -470,7 +470,8 @@ def test_a_declaration_demanding_speaks_for_who_issued_it(pipeline):
     ("Burmese troops were engaged in ethnic cleansing against the Rohingya in Myanmar.", ("ASSAULT", "MMR")),
     ("Sudanese soldiers forced out hundreds of villagers from their homes in Darfur.", ("ASSAULT", "SDN")),
     ("Russia on Monday defended the right of Armenian troops to guard the border.", ("SUPPORT", "RUS")),
-    ("Thousands of Kenyans were converging on Tuesday for a rally in Nairobi to protest new taxes.", ("PROTEST", "KEN")),
+    ("Thousands of Kenyans were converging on Tuesday for a rally in Nairobi to protest new taxes.",
+     ("PROTEST", "KEN")),
     ("The Japanese government welcomed the Indonesian president's statement on Friday.", ("SUPPORT", "JPN")),
     ("A Brazilian judge ordered former president Fernando Collor to appear for questioning.", ("REQUEST", "BRA")),
 ])
@@ -1426,3 +1427,89 @@ def test_a_request_is_of_the_party_asked_not_of_whom_the_request_is_about(pipeli
 def test_crowds_of_students_and_farmers(pipeline, text, expected):
     events = code(pipeline, text)
     assert [(e.type, e.source.code, e.target.code) for e in events] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Georgian riot police fired tear gas and rubber bullets on Saturday to disperse thousands of "
+                 "protesters in Tbilisi.", [("ASSAULT", "175", "GEOCOP", "GEOOPP")], id="the-aim-names-the-crowd"),
+    pytest.param("Clashes broke out between Kenyan police and protesters in Nairobi on Tuesday.",
+                 [("ASSAULT", "175", "KENCOP", "KENOPP")], id="clashes-between-police-and-a-crowd"),
+    pytest.param("A rally of opposition supporters in Kampala was suspended by Ugandan police.",
+                 [("ASSAULT", "175", "UGACOP", "UGAOPP")], id="a-rally-halted-by-police-is-no-concession"),
+    pytest.param("Serbian police broke up a sit-in of students outside the government building in Belgrade.",
+                 [("ASSAULT", "175", "SRBCOP", "SRBEDU")], id="those-holding-the-sit-in"),
+    pytest.param("Algerian security forces suppressed a demonstration organised by Kabyle activists in Tizi Ouzou.",
+                 [("ASSAULT", "175", "DZACOP", "DZAOPP")], id="those-who-organised-it"),
+])
+def test_security_forces_against_a_protest_are_violent_repression(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert [(e.type, e.cameo, e.source.code, e.target.code) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters poured into the streets of Caracas on Monday.", {("PROTEST", "VEN", "VEN")}),
+    ("Thousands of opponents of the junta gathered in Bamako on Friday.", {("PROTEST", "MLI", "MLI")}),
+    ("Protests erupted in Tehran on Friday over fuel prices.", {("PROTEST", "IRN", "IRN")}),
+    ("Ministers gathered in Luxembourg on Monday.", set()),
+    ("Belarus remains under sanctions over the suppression of protests in 2020.", set()),
+    ("The opposition renewed its calls for the Peruvian government to step down.", {("REQUEST", "PER", "PER")}),
+])
+def test_protests_told_as_happening_and_protests_only_named(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Three suicide bombers struck in the city of Maiduguri in Nigeria on Tuesday.",
+                 {("ASSAULT", "1831", "NGA", "NGA")}, id="bombers-strike-an-attack"),
+    pytest.param("Workers struck across Kenya on Monday.", {("PROTEST", "143", "KEN", "KEN")}, id="workers-strike"),
+    pytest.param("North Korea fired two ballistic missiles into the sea on Thursday.",
+                 {("MOBILIZE", "150", "PRK", None)}, id="missiles-into-the-sea"),
+    pytest.param("Al-Shabaab militants raided a military base near Kismayo in Somalia.",
+                 {("ASSAULT", "190", "SOM", "SOM")}, id="militants-raiding-a-base-attack-it"),
+    pytest.param("Syrian army helicopters dropped barrel bombs on Daraya near Damascus.",
+                 {("ASSAULT", "195", "SYR", "SYR")}, id="bombs-dropped"),
+    pytest.param("Iran released a British-flagged tanker on Friday.", {("RETREAT", "0842", "IRN", None)},
+                 id="a-ship-released-is-property"),
+    pytest.param("Families welcomed the prisoners that Russia released on Monday.", {("RETREAT", "0841", "RUS", "RUS")},
+                 id="the-people-a-relative-pronoun-stands-for"),
+])
+def test_attacks_and_releases_by_what_acts_and_what_is_acted_on(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    pytest.param("Houthi fighters fired missiles at a tanker in the Red Sea.", "MOBILIZE", id="missiles-aimed"),
+    pytest.param("Japan released treated water from the Fukushima plant into the Pacific Ocean.", "RETREAT",
+                 id="water-released"),
+    pytest.param("Lawyers praised the report that Russia released on Monday.", "RETREAT", id="a-report-released"),
+    pytest.param("Nepal's army mobilised on Sunday to help rescue villagers trapped by floods.", "MOBILIZE",
+                 id="relief-is-no-show-of-force"),
+    pytest.param("Moscow promised Minsk security assistance in the event of an attack by NATO.", "ASSAULT",
+                 id="in-the-event-of"),
+    pytest.param("Three Indian tourists travelled to Kathmandu on Monday.", "CONSULT", id="private-travellers"),
+])
+def test_what_is_no_event_of_its_type(pipeline, text, absent):
+    assert_none_of(code(pipeline, text), absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Militants detonated a car bomb outside a hotel in Mogadishu on Sunday.",
+                 {("ASSAULT", "183", "SOM", "SOM")}, id="a-bomb-detonated"),
+    pytest.param("A militant hurled a grenade at a police patrol in Srinagar.", {("ASSAULT", "183", "IND", "IND")},
+                 id="a-grenade-hurled-at-a-patrol"),
+    pytest.param("Four civilians were killed in airstrikes carried out by Russian jets on Idlib.",
+                 {("ASSAULT", "190", "RUS", "SYR")}, id="the-means-launched-by-someone"),
+    pytest.param("Nigerian troops killed scores of jihadists in Borno state.", {("ASSAULT", "190", "NGA", "NGA")},
+                 id="scores-of-fighters-killed"),
+])
+def test_attacks_by_their_means_and_counted_victims(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+def test_a_state_named_as_holding_a_place_is_no_guessed_party(pipeline):
+    """"The Turkish-controlled border" says who holds the border; Turkey is not the one shelled."""
+    events = code(pipeline, "The Syrian army shelled the rebel-held town near the Turkish-controlled border.")
+    assert not [e for e in events if e.target is not None and e.target.country == "TUR"], \
+        [(e.type, e.source, e.target) for e in events]

@@ -15,19 +15,21 @@ from spacy.tokens import Span, Token
 from eventwire.actors.link import PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
-    AIMED_TYPES, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, DEEDS, DOMESTIC_TARGET_TYPES,
-    ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES, HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE,
-    OBLIGATION, PARTITIVES, PENALTIES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE,
-    RELATIONAL_TYPES, REPORTS, SENDING, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS,
-    TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects,
-    evidence_span, expand, expulsion_for, hyphen_word, is_absolute_passive, is_alleged, is_captive_state,
-    is_characterisation, is_characterising_clause, is_readied, is_setting, is_stative_passive, is_title,
-    lemma_guesses, passive_objects, reduced_relative_main, sent_ones,
+    AIMED_TYPES, AIRCRAFT, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
+    COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, CROWD_GATHERING, DEEDS, DISSENTERS,
+    DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS, HOSTILE_INTENTS, INQUIRING,
+    MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES, PLANNED_RETYPE, POSITIVE,
+    QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, RELIEF_AIMS, RELIEF_MEANS, REPORTS, SENDING,
+    STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT,
+    VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for,
+    hyphen_word, is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause,
+    is_readied, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects, reduced_relative_main,
+    sent_ones, split_hyphen_word,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
 from eventwire.coding.patterns import Pattern, PatternIndex
+from eventwire.nlp import CALENDAR
 from eventwire.records import Actor, Modality, Quantity
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,8 @@ class EventCoder(PartyFinder):
         partitive = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children
                      if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         named = objects + inner
-        named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]  # "photographs and intelligence"
+        # "photographs and intelligence"
+        named += [c for o in objects if o.pos_ == "NOUN" for c in o.conjuncts if c.pos_ == "NOUN"]
         named += [c for o in objects for c in o.children  # "Malaysia Airlines flight MH17"
                   if c.dep_ == "appos" and c.pos_ == "NOUN"]
         named += [c for c in token.children if c.dep_ in ("xcomp", "oprd") and c.pos_ == "NOUN"]  # "took X hostage"
@@ -74,6 +77,8 @@ class EventCoder(PartyFinder):
                   if c.dep_ == "compound" and c.i < o.i]
         object_lemmas = {o.lemma_.lower() for o in named} | {o.lower_ for o in named}
         object_lemmas |= {w for w in map(hyphen_word, named) if w}
+        object_lemmas |= {w for o in objects for c in o.children if c.dep_ in ("nmod", "compound", "amod")
+                          for w in [split_hyphen_word(c)] if w}  # "a sit-in outside the headquarters", misparsed
         if pattern.particle:
             parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
             parts |= {m.lower_ for c in token.children if c.dep_ == "advcl"  # "called for X to stay calm"
@@ -150,7 +155,7 @@ class EventCoder(PartyFinder):
             if self.is_protest_demand(token, candidates) or self.is_protest_purpose(token, candidates) \
                     or self.is_riot_damage(token, candidates) \
                     or is_setting(token) or is_title(token) or is_characterisation(token) \
-                    or self.is_met_demand(token):
+                    or self.is_met_demand(token) or self.names_a_role(token):
                 continue
             for pattern in candidates:
                 found = self.code_trigger(token, pattern, sentence, ctx)
@@ -188,6 +193,14 @@ class EventCoder(PartyFinder):
         found = next((index[w] for w in lemma_guesses(token) if w in index), [])
         return [p for p in found if self.fits(token, p)]
 
+    def names_a_role(self, token: Token) -> bool:
+        """'Riot police', 'aid workers': an event noun qualifying a role noun says who the people are, not
+        that the event happened (but "a mediation mission", "a peace envoy" carry out what they name)."""
+        if token.pos_ != "NOUN" or token.dep_ != "compound":
+            return False
+        role = self.linker.role_noun(token.head)
+        return role is not None and role.agent not in ("GOV", "IGO")
+
     def is_complement_of_trigger(self, token: Token) -> bool:
         """'Invited diplomats to discuss', 'rejected North Korea's demand': the content of a request,
         an invitation or a rejection is part of that event, not an event of its own."""
@@ -206,6 +219,8 @@ class EventCoder(PartyFinder):
                 return True
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         asked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+        if asked and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return True  # "calls for the government to step down": what is asked for, never a reported act
         if token.dep_ in ("xcomp", "ccomp", "pcomp") or infinitive or asked:  # ("pushed for the US to back it")
             head = token.head
         elif token.dep_ == "dobj" and token.pos_ in ("NOUN", "PROPN"):
@@ -218,6 +233,8 @@ class EventCoder(PartyFinder):
             return False
         if head.i == token.i or token.dep_ == "ccomp" and head.lemma_.lower() not in COMPLEMENT_TAKERS:
             return False
+        if head.lemma_.lower() in GATHERING_VERBS:
+            return False  # "converging for a rally": the rally is the event, the gathering its setting
         if infinitive and all(cameo(p.cameo).plover in DEEDS for p in self.candidates(head)) and self.has_own_aim(head):
             return False  # "broke into the embassy to arrest him": the purpose of a deed done to another is its own
         return any(p.kind == "verb" or (token.dep_ == "pobj" and cameo(p.cameo).plover in CONTENT_TYPES)
@@ -359,6 +376,8 @@ class EventCoder(PartyFinder):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
             if reduced_relative_main(trigger) is not None or is_characterising_clause(trigger):
                 return []
+            if trigger.lemma_.lower() == "occupy" and trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+                return []  # "farmland occupied by the rebels": who holds the land, not an event
             if is_absolute_passive(trigger):
                 receivers, source_tokens = source_tokens, []  # "with five civilians injured": the victims
             sent = self.linker.role_noun(trigger.head) if not source_tokens and sent_ones(trigger) else None
@@ -383,11 +402,38 @@ class EventCoder(PartyFinder):
                 parties = self.between(trigger)
                 if len(parties) >= 2 and not source_tokens:  # "an exchange of prisoners between Russia and Ukraine"
                     return self.code_between(trigger, pattern, parties, sentence, ctx)
-                if len(parties) == 1 and self.is_the_two(parties[0]):  # "both signed agreements between their countries"
+                # "both signed agreements between their countries"
+                if len(parties) == 1 and self.is_the_two(parties[0]):
                     return self.code_between(trigger, pattern, parties, sentence, ctx, self.last_two_states(ctx))
         code, ptype, mode = self.code_for(trigger, pattern)
         if code is None:
             return []
+        if trigger.lemma_.lower() == "strike" and (code == "143" or ptype == "ASSAULT") and any(
+                t.lemma_.lower() in WEAPONS or getattr(self.linker.role_noun(t), "agent", None) in ARMED
+                for t in source_tokens):  # "four suicide bombers struck in Maiduguri": an attack, not a walkout
+            words = {w.lemma_.lower() for t in source_tokens for w in t.subtree}
+            if "suicide" in words:
+                code, ptype, mode = "1831", "ASSAULT", "suicide-attack"
+            elif words & AIRCRAFT:
+                code, ptype, mode = "195", "ASSAULT", "aerial"
+            elif ptype != "ASSAULT":
+                code, ptype, mode = "190", "ASSAULT", None
+        if code == "150" and pattern.kind == "verb" and any(
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") and any(
+                    p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and p.lower_ not in CALENDAR
+                    and not p.like_num for p in c.children)
+                for c in trigger.children):
+            return []  # "fired missiles at a well": aimed at something, an attack or nothing, not a show of force
+        if ptype == "PROTEST" and trigger.lemma_.lower() in CROWD_GATHERING and not pattern.object and not any(
+                w.lemma_.lower() in DISSENTERS for t in source_tokens for w in t.subtree):
+            return []  # "leaders gathered in Brussels": a crowd of protesters gathering protests, others meet
+        if ptype == "PROTEST" and trigger.lemma_.lower() in CROWD_GATHERING and any(
+                cameo(p.cameo).plover in DEEDS | {"PROTEST"} for c in trigger.conjuncts for p in self.candidates(c)):
+            return []  # "gathered in Gombe and targeted the embassies": one protest, told by what it did
+        if ptype == "MOBILIZE" and pattern.kind == "verb" and (any(
+                c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in RELIEF_AIMS for c in trigger.children) or any(
+                o.lemma_.lower() in RELIEF_MEANS for o in direct_objects(trigger))):
+            return []  # "the army mobilised to help rescue residents": relief, not a show of force
         if ptype == "AID" and trigger.lemma_.lower() in SENDING and any(
                 c.dep_ == "advcl" and c.lemma_.lower() in INQUIRING for c in trigger.children):
             code, ptype, mode = "090", "ACCUSE", "investigate"  # "sent 21 staff to Bosnia to investigate ..."
@@ -423,6 +469,11 @@ class EventCoder(PartyFinder):
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)  # "A and B upgraded their ties"
         own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
         target_tokens = [t for t in own_targets if t not in source_tokens]
+        if not target_tokens and pattern.kind == "verb" and (pattern.type or cameo(pattern.cameo).plover) in (
+                "ASSAULT", "COERCE"):  # "fired tear gas to disperse the protesters": one act,
+            target_tokens = [o for c in trigger.children if c.dep_ == "advcl" and any(  # done to those dispersed
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and self.is_complement_of_trigger(c)
+                for o in direct_objects(c) if self.is_actorish(o) or o.lower_ in COUNTED_CROWDS]
         handed: list[Token] = []  # "X was extradited to the US": X is no party, but X's state acts
         if pattern.source == "target" and pattern.no_object_target and not source_tokens \
                 and any(c.dep_ == "auxpass" for c in trigger.children):
@@ -511,6 +562,10 @@ class EventCoder(PartyFinder):
         if not targets and own and ptype != "MOBILIZE":
             return []  # "the prime minister defended the police": within one state, no relation
         defaulted = False
+        if not source_actors and pattern.source == "focus" and all(t.country == ctx.focus_country for t in targets) \
+                and not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in OUTBREAK_VERBS):
+            return []  # "the suppression of protests in 2020", "a fourth day of protests against the government":
+            # protests named, not told as happening, unless aimed abroad ("protests against Israel")
         if not source_actors and pattern.source == "focus" and self.linker.is_state(ctx.focus_country):
             rioters = self.linker.state_actor(ctx.focus_country, "OPP", trigger.text)  # "riots in the capital"
             source_actors, defaulted = [replace(rioters, kb_id=None)], True
@@ -551,6 +606,8 @@ class EventCoder(PartyFinder):
             means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
                      for p in c.children if p.dep_ == "pobj"]  # "killed in Israeli tank shelling": whose tanks
             owners = [o for m in means for o in self.owners(m) if o.ent_type_ in ("NORP", "GPE", "ORG")]
+            owners += [p for m in means for c in m.children if c.dep_ == "acl" for a in c.children
+                       if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]  # "airstrikes launched by X"
             authors = self.link_all(owners[:1], None, ctx)
             if authors and authors[0].country and not any(a.country == authors[0].country for a in targets
                                                           if a.agent not in STATE_AGENTS):
@@ -572,17 +629,18 @@ class EventCoder(PartyFinder):
                 source_actors, inherited = [replace(earlier, text=source_tokens[0].text)], True
         if ptype == "PROTEST" and source_tokens and not source_actors and all(
                 t.lower_ in COUNTED_CROWDS for t in source_tokens):
-            places = [self.linker.kb.entries.get(p.ent_id_) for c in trigger.children if c.dep_ == "prep"
-                      and c.lower_ in PLACE_PREPS for p in c.children if p.dep_ == "pobj" and p.ent_id_]
-            where = next((e.country for e in places if e is not None and e.country), None)  # "Thousands marched
-            # in Belgrade":
-            if where and self.linker.is_state(where):  # a crowd of the place's state
-                source_actors = [self.linker.state_actor(where, "OPP", source_tokens[0].text)]
-                defaulted = True
+            members = [c for t in source_tokens for c in t.children if c.dep_ == "appos"]
+            source_actors = [a for a in self.link_all(members, None, ctx) if a.country][:1]  # "Thousands of ...,
+            where = None if source_actors else self.crowd_state(trigger)  # French demonstrators", else
+            if where:  # "Thousands marched in Belgrade": a crowd of the place's state
+                source_actors, defaulted = [self.linker.state_actor(where, "OPP", source_tokens[0].text)], True
         # a source must be someone known, or an attacker the text leaves unnamed
         source_actors = [a for a in source_actors if a.country or a.kb_id or a.agent == "UAF"]
         if not source_actors:
             return []
+        if ptype == "CONSULT" and all(a.agent in ("CVL", "REF") and not (a.kb_id or "").startswith(
+                ("person:", "org:", "group:")) for a in source_actors):
+            return []  # "two women travelling to Erbil": private people on the road, not a visit
         if pattern.requires_target and not targets and not (ptype in SYMMETRIC_TYPES and len(source_actors) > 1):
             return []  # ("Putin and Xi talked": each is the other's party)
         if not any(a.country for a in source_actors) and not any(a.country for a in targets):
@@ -594,6 +652,14 @@ class EventCoder(PartyFinder):
         if ptype == "ASSAULT" and code.startswith("19") and any(a.agent in ("COP", "MIL") for a in source_actors) \
                 and target_tokens and all(set(crowd_words(t)) & CROWDS for t in target_tokens):
             code, mode = "175", "crowd-control"  # "police clashed with protesters": violent repression
+        if code == "1823" and all(a.agent == "MIL" for a in source_actors):
+            code, mode = "190", None  # "troops killed scores of jihadists": armed forces using force
+        if code == "082" and all(a.agent in ("COP", "MIL") for a in source_actors):
+            code, ptype, mode = "175", "ASSAULT", "crowd-control"  # "the rally was halted by police": not a
+            # concession of its organisers but a crowd dispersed
+        if code == "171" and trigger.lemma_.lower() == "raid" and all(a.agent in ("REB", "UAF", "PRM", "INS")
+                                                                     for a in source_actors):
+            code, ptype, mode = "190", "ASSAULT", None  # "insurgents raided a military base": an armed attack
         resigning = mode == "resign"  # "the prime minister resigned": office given up to the state's people
         # "the opposition agreed to postpone the rally": a pledge to the state it contests
         conceding = ptype == "AGREE" and source_actors[0].agent in ("OPP", "REB")
@@ -631,7 +697,8 @@ class EventCoder(PartyFinder):
         if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
             ptype, code = PLANNED_RETYPE[ptype]
             mode = None
-        if not targets and ptype in ("COERCE", "THREATEN") and self.linker.is_state(source_actors[0].country):
+        if not targets and (ptype in ("COERCE", "THREATEN") or code == "175") and \
+                self.linker.is_state(source_actors[0].country):
             s0 = source_actors[0]  # a curfew, martial law, a ban: on the state's own people (or by them on it)
             agent = "CVL" if s0.agent in STATE_AGENTS else "GOV"
             targets, guessed = [self.linker.state_actor(s0.country, agent)], True
@@ -680,6 +747,13 @@ class EventCoder(PartyFinder):
         return [Draft(trigger, pattern, ptype, mode, code, src, tgt, modality, negated, attribution,
                       quantity, span, confidence) for src, tgt in pairs]
 
+    def crowd_state(self, verb: Token) -> str | None:
+        """The state of the first known place the verb happens in ("marched in Belgrade"), or None."""
+        places = [self.linker.kb.entries.get(p.ent_id_) for c in verb.children if c.dep_ == "prep"
+                  and c.lower_ in PLACE_PREPS for p in c.children if p.dep_ == "pobj" and p.ent_id_]
+        where = next((e.country for e in places if e is not None and e.country), None)
+        return where if where and self.linker.is_state(where) else None
+
     def acting_state(self, country: str) -> Actor:
         """A state's government as the doer the text leaves unnamed (the detainer, the releaser)."""
         state = self.linker.state_actor(country, "GOV")
@@ -722,6 +796,11 @@ class EventCoder(PartyFinder):
         pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:] if not same_actor(a, b)]
         if ptype not in SYMMETRIC_TYPES:
             pairs += [(b, a) for a, b in pairs]
+        crowds = {a.code for t in parties for a in [self.linker.link(t, ctx)] if a is not None
+                  and set(crowd_words(t)) & CROWDS}
+        if ptype == "ASSAULT" and code.startswith("19") and crowds and any(a.agent in ("COP", "MIL") for a in actors):
+            pairs = [(a, b) for a, b in pairs if a.agent in ("COP", "MIL") and b.code in crowds]  # "clashes
+            code, mode = "175", "crowd-control"  # between police and protesters": violent repression
         span = evidence_span(trigger, parties, [])
         confidence = self.confidence(pattern, False, False, True, [(None, a) for a in actors], reading)
         return [Draft(trigger, pattern, ptype, mode, code, a, b, reading.modality, reading.negated, None, None,

@@ -93,6 +93,13 @@ WEAPONS = {"bomb", "bombing", "blast", "explosion", "attack", "strike", "airstri
 WAR_MEANS = {"shelling", "shell", "airstrike", "strike", "bombardment", "bombing", "artillery", "tank", "rocket",
              "missile", "drone", "warplane", "jet", "mortar", "gunship", "helicopter", "offensive", "raid", "fighting",
              "clash", "clashes", "battle", "firefight", "crossfire"}
+# Verbs saying that an event happened, whose "between" phrase names the event's parties.
+OUTBREAK_VERBS = {"break", "erupt", "occur", "take", "flare", "continue", "resume", "rage", "intensify", "spread",
+                  "hold", "sweep", "grip", "rock"}
+# Participles saying who holds a place ("the Israeli-occupied sector", "rebel-held towns").
+HOLDING_WORDS = {"occupied", "held", "controlled", "administered", "annexed", "run"}
+# Attackers from the air: what they strike is struck by aerial weapons (CAMEO 195).
+AIRCRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber"}
 # Causes of death nobody aimed at anyone.
 # Verbs whose coordinated subjects act on each other ("A and B exchanged fire / prisoners / accusations").
 MUTUAL_VERBS = {"exchange", "trade", "swap"}
@@ -126,6 +133,10 @@ INQUIRING = {"investigate", "probe", "inspect", "examine", "assess", "verify"}
 # Sectors that bear arms: their readying is a show of force.
 ARMED = {"MIL", "REB", "PRM", "COP", "UAF", "INS"}
 ARRIVING = {"arrive", "reach", "land"}
+# Aims of a call-out that are relief, not force ("the army mobilised to help dig out cars stuck in snow").
+RELIEF_AIMS = {"help", "assist", "rescue", "evacuate", "dig", "search", "clear", "distribute", "rebuild", "relieve"}
+RELIEF_MEANS = {"effort", "efforts", "resource", "resources", "volunteer", "volunteers", "relief", "rescuer",
+                "rescuers"}
 # Places a party holds, named by the party's sector ("a rebel stronghold", "a guerrilla base").
 HOLDINGS = {"stronghold", "strongholds", "base", "bases", "position", "positions", "camp", "camps", "outpost",
             "garrison", "headquarters", "hideout", "hideouts"}
@@ -138,8 +149,8 @@ AIMED_TYPES = {"AGREE", "COERCE", "ASSAULT", "THREATEN", "CONSULT", "SUPPORT", "
 # ... except a commitment to act ("agreed to resign", "pledged to keep the crossing open").
 COMMITMENTS = {"agree", "pledge", "promise", "vow", "swear", "commit", "undertake"}
 # What a party vows to do against another: "vowed that Somalia would defend its territory" threatens.
-HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond", "eliminate",
-                   "annihilate", "eradicate", "wipe"}
+HOSTILE_INTENTS = {"defend", "fight", "resist", "retaliate", "avenge", "punish", "crush", "destroy", "respond",
+                   "eliminate", "annihilate", "eradicate", "wipe"}
 # Types whose events need no target: a guessed one would only be noise.
 UNDIRECTED_TYPES = {"MOBILIZE", "RETREAT"}
 COMPLEMENT_TAKERS = {"demand", "urge", "ask", "insist", "request", "allege", "accuse", "propose", "agree",
@@ -182,6 +193,9 @@ LEFT_PLACES = {"country", "territory", "state", "capital", "city", "soil", "regi
 # Verbs of a crowd that take no object: a participle of one hung on the sentence's noun is its verb.
 MARCHING = {"protest", "demonstrate", "rally", "march", "riot"}
 # Verbs whose subjects are the crowd of a protest they go to ("converged for a rally in Lagos").
+# Crowds whose gathering is itself a protest ("opponents of the coup gathered in towns"), and its verbs.
+DISSENTERS = {"protester", "protestor", "demonstrator", "opponent", "activist", "rioter", "supporter"}
+CROWD_GATHERING = {"gather", "assemble", "converge", "mass"}
 GATHERING_VERBS = {"converge", "gather", "assemble", "march", "join", "participate", "turn", "flock", "pour"}
 # Documents that speak for whoever released them, and the verbs of releasing them.
 REPORTS = {"report", "dossier", "study", "document", "white paper", "paper", "investigation", "inquiry"}
@@ -214,6 +228,15 @@ def hyphen_word(token: Token) -> str | None:
     if first.head.i == token.i and not hyphen.whitespace_ and not first.whitespace_:
         return f"{first.lower_}-{token.lower_}"
     return None
+
+
+def split_hyphen_word(token: Token) -> str | None:
+    """'A sit-in outside army headquarters': a hyphenated word the parser split into a modifier of the
+    next noun; the whole word from its first part, or None."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "-" or token.whitespace_ or doc[token.i + 1].whitespace_:
+        return None
+    return f"{token.lower_}-{doc[token.i + 2].lower_}"
 
 
 def lemma_guesses(token: Token) -> list[str]:
@@ -419,6 +442,25 @@ def act_doers(noun: Token, verb: Token) -> list[Token]:
     return found
 
 
+def counted(token: Token) -> list[Token]:
+    """'Scores of militants', 'hundreds of protesters': the people a counting noun counts; else the token."""
+    if token.lower_ not in COUNTED_CROWDS:
+        return [token]
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            if p.dep_ == "pobj"] or [token]
+
+
+def event_holders(noun: Token) -> list[Token]:
+    """'A demonstration organised by the Sahrawi people', 'a rally of Kurdish students', 'their protest':
+    who held the event a noun names (candidates; the caller keeps the parties)."""
+    found = [c for c in noun.children if c.dep_ in ("poss", "compound")]  # ("a student demonstration")
+    found += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by") for p in c.children
+              if p.dep_ == "pobj"]
+    found += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children
+              if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return found
+
+
 def leaving_clause(token: Token) -> Token | None:
     """The "to leave (the country)" a verb or noun of ordering governs, directly or through the time it
     gives ("given 48 hours to leave"); None when what is to be left is no country ("leave the talks")."""
@@ -476,10 +518,15 @@ def passive_objects(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "nsubjpass"]
 
 
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+
+
 def direct_objects(token: Token) -> list[Token]:
     """Objects, counting a named entity the parser took for a predicate ("called Lukashenka twice")."""
     children = list(token.children)
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    if objects and token.dep_ == "relcl" and all(o.lower_ in RELATIVE_PRONOUNS for o in objects):
+        return [token.head]  # "the prisoners that Russia released": what the relative pronoun stands for
     if not objects:
         objects = [c for c in children if c.dep_ == "oprd" and c.ent_type_ in ("PERSON", "GPE", "ORG")]
     if not objects:  # "allow [Ouattara to participate]": the parser's clause subject is the verb's object

@@ -63,6 +63,14 @@ def too_to(verb: Token) -> bool:
     return any(x.dep_ == "advmod" and x.lower_ == "too" for d in degrees for x in d.children)
 
 
+def in_case_of(trigger: Token) -> bool:
+    """'Security assistance in the case of external threats': what a provision is for, should it happen."""
+    of = trigger.head
+    case = of.head
+    return trigger.dep_ == "pobj" and of.lower_ == "of" and case.lemma_.lower() in ("case", "event") \
+        and case.head.lower_ == "in"
+
+
 def denied(trigger: Token) -> str | None:
     """Is the trigger within what a verb of denial denies or rules out (its complement clause or object,
     after it, two clauses up at most)? "deny" (said not to be so) or "rule out" (a party refusing it).
@@ -122,7 +130,7 @@ def read(trigger: Token, sentence: Span) -> Reading:
                                                     for c in token.head.children)):
             modality = Modality.HYPOTHETICAL  # "held in abeyance until Pakistan takes steps": a condition
             break
-    if sentence.text.rstrip().endswith("?"):
+    if sentence.text.rstrip().endswith("?") or in_case_of(trigger):
         modality = Modality.HYPOTHETICAL
     # "will withdraw ... unless Z": a threat; but the "unless Z" clause itself is only its condition
     unless = any(c.lower_ == "unless" and c.head.i != verb.i for t in chain[:2] for c in t.subtree

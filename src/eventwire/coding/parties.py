@@ -15,11 +15,11 @@ from eventwire.actors.link import PLACE_PREPS, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     BACKGROUND_PREPS, CARRIERS, CONSEQUENCES, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS,
-    HOLDINGS, LIGHT_VERBS, MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, PARTITIVES, PLACE_LABELLED,
-    PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING, SPEAKER_PRONOUNS,
-    STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WEAPONS, across_border,
-    act_doers, direct_objects, expand, is_condition, is_stative_passive, leavers, passive_objects,
-    undergoing_possessors, verbless_subject,
+    HOLDINGS, HOLDING_WORDS, LIGHT_VERBS, MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, OUTBREAK_VERBS, PARTITIVES,
+    PLACE_LABELLED, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING,
+    SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WEAPONS,
+    across_border, act_doers, counted, direct_objects, event_holders, expand, is_condition, is_stative_passive,
+    leavers, passive_objects, undergoing_possessors, verbless_subject,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern
@@ -63,7 +63,7 @@ def same_actor(a: Actor, b: Actor) -> bool:
     government, though both point to the Georgian state)."""
     if a.kb_id and b.kb_id:
         return a.kb_id == b.kb_id and (a.code == b.code or not a.kb_id.startswith(("country:", "seat:")))
-    return a.name == b.name and a.country == b.country
+    return a.name == b.name and a.country == b.country and (a.code == b.code or not (a.agent and b.agent))
 
 
 class PartyFinder:
@@ -115,7 +115,8 @@ class PartyFinder:
                     verb.dep_ == "ccomp" and verb.head.lemma_.lower() in modality_rules.SPEECH_VERBS:
                 speakers = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                 if not speakers and verb.head.dep_ == "advcl" and verb.head.tag_ == "VBG":
-                    speakers = [s for s in self.subjects(verb.head, depth + 1)[0] if s.pos_ != "PRON"]  # "..., saying he"
+                    # "..., saying he"
+                    speakers = [s for s in self.subjects(verb.head, depth + 1)[0] if s.pos_ != "PRON"]
                 if speakers:  # "Lithuania and Latvia said they supported ...": the speakers
                     return expand(speakers), False
             if not self.is_actorish(subject) and subject.ent_iob_ == "O":
@@ -271,7 +272,7 @@ class PartyFinder:
         out: list[Token] = []
         is_noun = pattern.kind == "noun"
         plover = cameo(pattern.cameo).plover
-        objects = direct_objects(trigger)
+        objects = [m for o in direct_objects(trigger) for m in counted(o)]  # "killed scores of militants"
         holders = [trigger]
         if pattern.object:
             wholes = [p for o in objects if o.lemma_.lower() in PARTITIVES for c in o.children  # "part of a
@@ -279,14 +280,15 @@ class PartyFinder:
             named = [o for o in (objects or passive_objects(trigger)) + wholes
                      if o.lemma_.lower() in pattern.object or o.lower_ in pattern.object]
             holders += named
-            holders += [o for o in objects if o not in named for c in o.children if c.dep_ == "prep"
-                        and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and (
-                            p.lemma_.lower() in pattern.object or p.lower_ in pattern.object)]  # "$50,000 worth of goods to X"
+            holders += [o for o in objects if o not in named for c in o.children if c.dep_ == "prep"  # "$50,000
+                        and c.lower_ == "of" for p in c.children if p.dep_ == "pobj" and (  # worth of goods to X"
+                            p.lemma_.lower() in pattern.object or p.lower_ in pattern.object)]
             # "stormed the embassy of Rwanda": an object the pattern names, owned by someone, is the target
             out += [o for o in named if self.linker.role_noun(o) is not None
                     and any(w.ent_type_ in ("GPE", "NORP", "ORG") for w in self.owners(o))]
             # "welcomed the recognition of Palestine as a state by Ireland": who did the act welcomed
             out += [p for o in named if self.candidates(o) for p in act_doers(o, trigger) if self.is_actorish(p)]
+            out += [p for p in self.protest_holders(named) if p not in out]  # "broke up a rally of students"
             out += [p for o in named for p in self.between(o)]  # "welcomed the agreement
             # between Armenia and Azerbaijan": both
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
@@ -304,6 +306,7 @@ class PartyFinder:
                     and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         elif not is_noun and not pattern.no_object_target:
             out += [o for o in objects if self.is_actorish(o) or o.lower_ in ("it", "them")]
+            out += self.protest_holders(objects)  # "police attacked a student demonstration"
             # "condemned the recognition of Somaliland by Israel": who did the act condemned
             out += [p for o in objects if not self.is_actorish(o) and self.candidates(o)
                     for p in act_doers(o, trigger) if self.is_actorish(p)]
@@ -354,7 +357,8 @@ class PartyFinder:
                             if d.dep_ == "conj" and d.pos_ == "ADP" and d.lower_ in preps]
             for prep in named_preps:
                 found = [whose for p in prep.children if p.dep_ == "pobj"  # (aid sent to a border is not given)
-                         for beyond in (across_border(p) if not giving else [p]) for whose in self.owners_of_place(beyond)]
+                         for beyond in (across_border(p) if not giving else [p])
+                         for whose in self.owners_of_place(beyond)]
                 if force and prep.lower_ == "in":
                     located += found
                 elif prep.lower_ in ("with", "to") and "against" in preps:
@@ -393,6 +397,13 @@ class PartyFinder:
         if not any(self.names_party(t) for t in out):  # ("targets in Jericho": none named but the place)
             out += located
         return expand(out)
+
+    def protest_holders(self, nouns: list[Token]) -> list[Token]:
+        """Those holding the protests the nouns name ("a rally of Kurdish students", "a student sit-in"):
+        what is done to a protest is done to them."""
+        return [p for o in nouns if not self.is_actorish(o) and any(
+                cameo(c.cameo).plover == "PROTEST" for c in self.candidates(o))
+                for p in event_holders(o) if self.is_actorish(p)]
 
     def holders_by_sector(self, objects: list[Token]) -> list[Token]:
         """'Captured a rebel stronghold', 'shelled rebel positions': the party a place belongs to, named
@@ -469,7 +480,8 @@ class PartyFinder:
                 return source
         return None
 
-    def fallback_targets(self, trigger: Token, pattern: Pattern, ptype: str | None, sources: list[Token]) -> list[Token]:
+    def fallback_targets(self, trigger: Token, pattern: Pattern, ptype: str | None,
+                         sources: list[Token]) -> list[Token]:
         """When the pattern's own places name no target: the owner of a non-actor object, the target of
         the trigger's complement clause, or the subject of a demanded or alleged clause."""
         out: list[Token] = []
@@ -577,6 +589,8 @@ class PartyFinder:
     def between(self, noun: Token) -> list[Token]:
         """The parties of "talks between X and Y", also through a head noun ("a mediation mission between")."""
         holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OUTBREAK_VERBS:
+            holders.append(noun.head)  # "clashes broke out between police and protesters"
         found = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "between"
                  for p in c.children if p.dep_ == "pobj"]
         return expand(found)
@@ -626,6 +640,9 @@ class PartyFinder:
                 continue
             if ent.label_ == "NORP" and ent.root.head.lemma_.lower() in TONGUES:
                 continue  # "restrictions on the Russian language": a language, not its state
+            doc = sentence.doc
+            if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ in HOLDING_WORDS:
+                continue  # "the Israeli-occupied sector": who holds a place, no party to the act
             entry = self.linker.kb.entries.get(ent.ent_id_)
             if entry is None or entry.kind == "city":
                 continue
