@@ -1513,3 +1513,19 @@ def test_a_state_named_as_holding_a_place_is_no_guessed_party(pipeline):
     events = code(pipeline, "The Syrian army shelled the rebel-held town near the Turkish-controlled border.")
     assert not [e for e in events if e.target is not None and e.target.country == "TUR"], \
         [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Turkey-backed militants looted houses in Afrin in Syria.", {("COERCE", "171", "SYR")},
+                 id="armed-men-looting-seize-property-and-a-backer-is-no-nationality"),
+    pytest.param("Iraqi forces on Wednesday freed several villages from Islamic State militants in Anbar.",
+                 {("ASSAULT", "192", "IRQ")}, id="villages-freed-are-taken"),
+    pytest.param("The IOM helped 3,000 Congolese nationals expelled from Angola.", {("AID", "070", "IOM"),
+                 ("COERCE", "174", "AGO")}, id="expelled-by-the-state-they-left"),
+    pytest.param("Syrian government forces marched deeper into a rebel-held district of Damascus.", set(),
+                 id="forces-marching-advance"),
+    pytest.param("Fighting between armed rebels and government troops has left scores of casualties.", set(),
+                 id="parties-of-no-known-state"),
+])
+def test_armed_men_at_work_and_deportations(pipeline, text, expected):
+    assert {(e.type, e.cameo, e.source.country) for e in code(pipeline, text)} == expected

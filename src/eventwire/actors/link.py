@@ -138,12 +138,14 @@ def is_subject(head: Token) -> bool:
 def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_in: str | None = None) -> str | None:
     """The state an article is mostly about: the one its entities name most often, its people and groups
     included (people by the role each holds on the article's date); the state its dateline names
-    ("GAZA, March 25 -") counts as one mention and wins a tie."""
+    ("GAZA, March 25 -") counts as one mention and wins a tie; a backer or side taken does not count."""
     counts = Counter()
     if filed_in:
         counts[filed_in] += 1
     for ent in entities(doc):
         entry = kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+        if ActorLinker.stance(ent):
+            continue  # "Turkey-backed militants", "pro-Russian separatists": a backer or a side, not the subject
         if entry and entry.kind in ("country", "seat", "city") and entry.country:
             counts[entry.country] += 1
         elif entry and entry.kind == "person":
@@ -365,7 +367,8 @@ class ActorLinker:
         unknown_person = next((ent for ent in ents if ent.label_ == "PERSON" and not ent.ent_id_
                                and not (role is not None and self.behind_of(ent, head))), None)
         if unknown_person is not None and role is None:
-            role = self.title_of(head) or self.appositive_role(head)  # "Ann Lee, a Kenyan activist": the activist's sector
+            # "Ann Lee, a Kenyan activist": the activist's sector
+            role = self.title_of(head) or self.appositive_role(head)
         if unknown_person is not None and not country_entry and not organisation:
             earlier = self.short_reference(unknown_person.text, ctx)
             if earlier:

@@ -599,6 +599,14 @@ class EventCoder(PartyFinder):
                       self.linker.is_state(a.country) and not any(a.country == t.country for t in targets)]
             if blamed:  # "a protest with China over the detention of a Japanese employee": China's
                 source_actors, defaulted = blamed[:1], True
+        if not source_actors and code == "174" and targets:  # "Congolese nationals expelled from Angola": by
+            hosts = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"  # the state they left
+                     for p in c.children if p.dep_ == "pobj"]
+            states = [a for a in self.link_all(hosts, None, ctx) if a.country and self.linker.is_state(a.country)
+                      and not any(a.country == t.country for t in targets)]
+            if not states:
+                return []  # (never by the deportees' own state)
+            source_actors, defaulted = [self.acting_state(states[0].country)], True
         if not source_actors and pattern.source == "target" and targets and targets[0].country:
             # a release of prisoners: their state
             source_actors, defaulted = [self.acting_state(targets[0].country)], True
@@ -657,6 +665,11 @@ class EventCoder(PartyFinder):
         if code == "082" and all(a.agent in ("COP", "MIL") for a in source_actors):
             code, ptype, mode = "175", "ASSAULT", "crowd-control"  # "the rally was halted by police": not a
             # concession of its organisers but a crowd dispersed
+        if ptype == "PROTEST" and trigger.lemma_.lower() == "march" and all(a.agent in ARMED for a in source_actors):
+            return []  # "government forces marched deeper into the neighbourhood": an advance, not a protest
+        if code == "145" and pattern.kind == "verb" and all(a.agent in ARMED for a in source_actors):
+            code, ptype, mode = ("1712", "ASSAULT", "destroy") if trigger.lemma_.lower() == "torch" else (
+                "171", "COERCE", "seize")  # "militants looted the villagers' houses": no riot, property seized
         if code == "171" and trigger.lemma_.lower() == "raid" and all(a.agent in ("REB", "UAF", "PRM", "INS")
                                                                      for a in source_actors):
             code, ptype, mode = "190", "ASSAULT", None  # "insurgents raided a military base": an armed attack
@@ -793,7 +806,8 @@ class EventCoder(PartyFinder):
         if code is None or len(actors) < 2:
             return []
         reading = modality_rules.read(trigger, sentence)
-        pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:] if not same_actor(a, b)]
+        pairs = [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:] if not same_actor(a, b)
+                 and (a.country or b.country)]  # (of no known state, a pair says nothing about any relation)
         if ptype not in SYMMETRIC_TYPES:
             pairs += [(b, a) for a, b in pairs]
         crowds = {a.code for t in parties for a in [self.linker.link(t, ctx)] if a is not None
