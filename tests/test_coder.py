@@ -1529,3 +1529,10 @@ def test_a_state_named_as_holding_a_place_is_no_guessed_party(pipeline):
 ])
 def test_armed_men_at_work_and_deportations(pipeline, text, expected):
     assert {(e.type, e.cameo, e.source.country) for e in code(pipeline, text)} == expected
+
+
+def test_it_in_a_relative_clause_is_the_clause_subject_not_a_place_named_between(pipeline):
+    """"... in Syria's Idlib province under a deal which it agreed with Russia": "it" is the Turkish army."""
+    events = code(pipeline, "The Turkish army set up a new post in Syria's Idlib province under a deal which it "
+                            "agreed with Russia.")
+    assert triples(events) == {("AGREE", "TUR", "RUS")}

@@ -700,6 +700,11 @@ class PartyFinder:
             if actor is not None and avoid is not None and same_actor(actor, avoid):
                 actor = None  # "X reinforced their positions": as a target, the pronoun names the other side
             actor = replace(actor, text=token.text) if actor is not None else None
+        if actor is None and token.lower_ == "it" and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            subject = next((c for c in token.sent.root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if subject is not None and subject.i < token.i:  # "the military set up a post under a deal which it
+                found = self.linker.link(subject, ctx, avoid)  # agreed with Iran": the clause's subject
+                actor = replace(found, text=token.text) if found is not None else None
         actor = actor or self.linker.link(token, ctx, avoid)
         if actor is None and token.lower_ in PRONOUN_LABELS:
             actor = self.antecedent(token, avoid, ctx)
