@@ -1536,3 +1536,12 @@ def test_it_in_a_relative_clause_is_the_clause_subject_not_a_place_named_between
     events = code(pipeline, "The Turkish army set up a new post in Syria's Idlib province under a deal which it "
                             "agreed with Russia.")
     assert triples(events) == {("AGREE", "TUR", "RUS")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five Indian soldiers were killed in clashes with Pakistani troops along the border.",
+     {("ASSAULT", "PAK", "IND")}),
+    ("Dozens of Saudi soldiers were killed during heavy fighting with Yemeni forces.", {("ASSAULT", "YEM", "SAU")}),
+])
+def test_people_killed_in_clashes_with_a_party_were_killed_by_it(pipeline, text, expected):
+    assert triples(code(pipeline, text)) == expected

@@ -17,11 +17,11 @@ from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
     AIMED_TYPES, AIRCRAFT, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
     COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, CROWD_GATHERING, DEEDS, DISSENTERS,
-    DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS, HOSTILE_INTENTS, INQUIRING,
-    MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES, PLANNED_RETYPE, POSITIVE,
-    QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, RELIEF_AIMS, RELIEF_MEANS, REPORTS, SENDING,
-    STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT,
-    VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for,
+    DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FIGHTS, FOREIGN_TYPES, GATHERING_VERBS, HOSTILE_INTENTS,
+    INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES, PLANNED_RETYPE,
+    POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, RELIEF_AIMS, RELIEF_MEANS, REPORTS,
+    SENDING, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES,
+    VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for,
     hyphen_word, is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause,
     is_readied, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects, reduced_relative_main,
     sent_ones, split_hyphen_word,
@@ -611,11 +611,13 @@ class EventCoder(PartyFinder):
             # a release of prisoners: their state
             source_actors, defaulted = [self.acting_state(targets[0].country)], True
         if not source_actors and ptype == "ASSAULT" and not source_tokens:
-            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
                      for p in c.children if p.dep_ == "pobj"]  # "killed in Israeli tank shelling": whose tanks
             owners = [o for m in means for o in self.owners(m) if o.ent_type_ in ("NORP", "GPE", "ORG")]
             owners += [p for m in means for c in m.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]  # "airstrikes launched by X"
+            owners += [p for m in means if m.lemma_.lower() in FIGHTS for c in m.children  # "killed in clashes
+                       if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]  # with X"
             authors = self.link_all(owners[:1], None, ctx)
             if authors and authors[0].country and not any(a.country == authors[0].country for a in targets
                                                           if a.agent not in STATE_AGENTS):

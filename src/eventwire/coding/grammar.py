@@ -98,6 +98,8 @@ OUTBREAK_VERBS = {"break", "erupt", "occur", "take", "flare", "continue", "resum
                   "hold", "sweep", "grip", "rock"}
 # Participles saying who holds a place ("the Israeli-occupied sector", "rebel-held towns").
 HOLDING_WORDS = {"occupied", "held", "controlled", "administered", "annexed", "run"}
+# Fights with a party ("killed in clashes with the army"): who fought them killed them.
+FIGHTS = {"clash", "clashes", "fighting", "battle", "firefight", "gunfight", "shootout", "skirmish", "skirmishes"}
 # Attackers from the air: what they strike is struck by aerial weapons (CAMEO 195).
 AIRCRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber"}
 # Causes of death nobody aimed at anyone.
