@@ -21,10 +21,10 @@ from eventwire.coding.grammar import (
     INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES, PLANNED_RETYPE,
     POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, RELIEF_AIMS, RELIEF_MEANS, REPORTS,
     SENDING, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES,
-    VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, crowd_words, direct_objects, evidence_span, expand, expulsion_for,
-    hyphen_word, is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause,
-    is_readied, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects, reduced_relative_main,
-    sent_ones, split_hyphen_word,
+    VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, counted, crowd_words, direct_objects, evidence_span, expand,
+    expulsion_for, hyphen_word, is_absolute_passive, is_alleged, is_captive_state, is_characterisation,
+    is_characterising_clause, is_readied, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects,
+    reduced_relative_main, sent_ones, split_hyphen_word,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -473,7 +473,7 @@ class EventCoder(PartyFinder):
                 "ASSAULT", "COERCE"):  # "fired tear gas to disperse the protesters": one act,
             target_tokens = [o for c in trigger.children if c.dep_ == "advcl" and any(  # done to those dispersed
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and self.is_complement_of_trigger(c)
-                for o in direct_objects(c) if self.is_actorish(o) or o.lower_ in COUNTED_CROWDS]
+                for o in direct_objects(c) for m in [counted(o)[0]] if self.is_actorish(m)]
         handed: list[Token] = []  # "X was extradited to the US": X is no party, but X's state acts
         if pattern.source == "target" and pattern.no_object_target and not source_tokens \
                 and any(c.dep_ == "auxpass" for c in trigger.children):
@@ -812,11 +812,12 @@ class EventCoder(PartyFinder):
                  and (a.country or b.country)]  # (of no known state, a pair says nothing about any relation)
         if ptype not in SYMMETRIC_TYPES:
             pairs += [(b, a) for a, b in pairs]
-        crowds = {a.code for t in parties for a in [self.linker.link(t, ctx)] if a is not None
-                  and set(crowd_words(t)) & CROWDS}
-        if ptype == "ASSAULT" and code.startswith("19") and crowds and any(a.agent in ("COP", "MIL") for a in actors):
-            pairs = [(a, b) for a, b in pairs if a.agent in ("COP", "MIL") and b.code in crowds]  # "clashes
-            code, mode = "175", "crowd-control"  # between police and protesters": violent repression
+        if ptype == "ASSAULT" and code.startswith("19") and any(a.agent in ("COP", "MIL") for a in actors):
+            crowds = {a.code for t in parties if set(crowd_words(t)) & CROWDS for a in [self.linker.link(t, ctx)]
+                      if a is not None}
+            if crowds:  # "clashes between police and protesters": violent repression of the crowd
+                pairs = [(a, b) for a, b in pairs if a.agent in ("COP", "MIL") and b.code in crowds]
+                code, mode = "175", "crowd-control"
         span = evidence_span(trigger, parties, [])
         confidence = self.confidence(pattern, False, False, True, [(None, a) for a in actors], reading)
         return [Draft(trigger, pattern, ptype, mode, code, a, b, reading.modality, reading.negated, None, None,
