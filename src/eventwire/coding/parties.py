@@ -14,12 +14,13 @@ from spacy.tokens import Span, Token
 from eventwire.actors.link import PLACE_PREPS, ArticleContext
 from eventwire.coding import modality as modality_rules
 from eventwire.coding.grammar import (
-    BACKGROUND_PREPS, CARRIERS, CONSEQUENCES, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES, GATHERING_VERBS,
-    HOLDINGS, HOLDING_WORDS, LIGHT_VERBS, MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING, OUTBREAK_VERBS, PARTITIVES,
-    PLACE_LABELLED, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS, REGION_NOUNS, RELEASING, REPORTS, SENDING,
-    SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS, SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WEAPONS,
-    across_border, act_doers, counted, direct_objects, event_holders, expand, is_condition, is_stative_passive,
-    leavers, passive_objects, undergoing_possessors, verbless_subject,
+    BACKGROUND_PREPS, CARRIERS, CONSEQUENCES, DECLARING_VERBS, EVENT_REFERENCES, EXPULSIONS, FOREIGN_TYPES,
+    GATHERING_VERBS, HOLDINGS, HOLDING_WORDS, LIGHT_VERBS, MISHAPS, OBJECT_CONTROL, OBLIGATION, OPPOSING,
+    OUTBREAK_VERBS, PARTITIVES, PLACE_LABELLED, PLACE_PARTS, PRONOUN_LABELS, PROPERTY, READY, RECEIVING_VERBS,
+    REGION_NOUNS, RELEASING, REPORTS, SENDING, SERIES, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS,
+    SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WAR_MEANS, WEAPONS, across_border, act_doers, counted,
+    direct_objects, event_holders, expand, is_condition, is_stative_passive, leavers, names_a_place,
+    passive_objects, undergoing_possessors, verbless_subject,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern
@@ -92,10 +93,16 @@ class PartyFinder:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if own and not any(c.dep_ == "auxpass" for c in verb.children):
             agents = []  # "Bashir shortened by one hour the curfew": an active verb's "by" is a measure or means
-        if agents:
+        if agents:  # "Aleppo was hit by Russian air strikes": whose strikes
+            agents = [w for a in agents for w in (self.owners(a) or [a] if a.lemma_.lower() in WEAPONS | WAR_MEANS
+                                                  and not self.is_actorish(a) else [a])]
             return expand(agents), False
         if own:
             subject = own[0]
+            if subject.lemma_.lower() in SERIES:  # "a series of car bombs killed 42 people": the bombs
+                subject = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for p in c.children if p.dep_ == "pobj"), subject)
+                own = [subject]
             if len(own) > 1 and subject.pos_ == "ADJ" and own[1].ent_type_:
                 subject = own[1]  # "Sudan's paramilitary Rapid Support Forces shelled": the name, parsed apart
                 own = [subject]
@@ -127,6 +134,9 @@ class PartyFinder:
         doer = verbless_subject(verb)
         if doer is not None:
             return expand([doer]), False
+        noun = modality_rules.intention(verb)
+        if noun is not None:  # "the EU announced plans to impose sanctions": the EU's plan
+            return self.intenders(noun), True
         if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl"):
             return [], False  # "two officials killed": a passive participle names no doer but its agent
         if depth > 3 or verb.head.i == verb.i:
@@ -139,6 +149,10 @@ class PartyFinder:
         if verb.dep_ == "conj":
             found, _ = self.subjects(head, depth + 1)
             return found, True
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+            undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if undergoers:  # "Israel is set to free Qantar", "Hamas was urged to release them": who is to act
+                return expand(undergoers), True
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             objects = direct_objects(head)
             if objects:
@@ -146,19 +160,44 @@ class PartyFinder:
         if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             found, _ = self.subjects(head, depth + 1)
             return found, False
+        before = verb.doc[verb.i - 1] if verb.i > 0 else verb
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i and verb.i > head.i + 1 \
+                and before.pos_ == "NOUN" and not self.is_actorish(before) and before.ent_iob_ == "O" \
+                and self.owners(before):  # "in protest at army gunfire targeting them": the noun it follows,
+            return self.owners(before), True  # parsed as the verb's clause
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             if verb.dep_ == "ccomp":
                 return [], False
             if head.pos_ in ("VERB", "AUX"):
                 found, _ = self.subjects(head, depth + 1)
                 return found, True
+            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lower_ in ("due", "poised"):
+                found, _ = self.subjects(head.head, depth + 1)  # "Israel is due to release 50 prisoners"
+                return found, True
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENTS and head.dep_ == "dobj" \
                 and head.head.pos_ == "VERB":  # "issued a declaration demanding ...": who issued it
             found, _ = self.subjects(head.head, depth + 1)
             return found, True
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and not self.is_actorish(head) \
+                and head.ent_iob_ == "O" and self.owners(head):
+            return self.owners(head), True  # "Israeli army gunfire targeting their colleagues": whose gunfire
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
             return expand([head]), True  # "governments deciding to recognise ...": the noun acts
         return [], False
+
+    def intenders(self, noun: Token) -> list[Token]:
+        """Whose intention the noun is, when the sentence makes it known ("announced plans", "confirmed its
+        decision", "took the decision by the cabinet"): the owner named with it, else the declaring verb's
+        subject. An intention the sentence only refers to ("rejected a US offer to host a summit",
+        "protests against the government's decision to suspend talks") is told as known: no one's here."""
+        if noun.dep_ not in ("dobj", "attr") or noun.head.lemma_.lower() not in DECLARING_VERBS:
+            return []
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                   if p.dep_ == "pobj"]
+        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
+                   and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
+        return expand(owners) if owners else self.subjects(noun.head)[0]
 
     @staticmethod
     def issuers(document: Token) -> list[Token]:
@@ -201,6 +240,10 @@ class PartyFinder:
             return expand(blamed), False
         if owners:
             return expand(owners), False
+        claimed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if claimed is not None and claimed.lemma_.lower() == "responsibility" and claimed.dep_ == "dobj" and \
+                claimed.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume"):
+            return self.subjects(claimed.head)[0], True  # "al-Shabab claimed responsibility for the attack"
         token = noun
         if noun.dep_ == "dobj" and noun.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") and any(
                 c.dep_ == "amod" and c.tag_ == "VBN" and c.i < noun.i for c in noun.children):
@@ -223,6 +266,10 @@ class PartyFinder:
                 if (prep.lower_ in BACKGROUND_PREPS and not visit and not rally) or \
                         prep.head.lower_ in ("due", "owing", "thanks", "prior"):
                     return [], False
+                if prep.lower_ in ("on", "about", "regarding", "concerning") and prep.head.lemma_.lower() not in (
+                        "agree", "decide", "embark", "settle", "converge"):
+                    return [], False  # "attend a summit on the unrest in Iran": the topic, no one's act (but
+                    # "agreed on a ceasefire", "converged on the square for a rally")
                 token = token.head.head
                 if token.pos_ in ("VERB", "AUX"):
                     doers = LIGHT_VERBS | {"contribute", "lead", "result", "engage", "be"}
@@ -396,7 +443,8 @@ class PartyFinder:
             out += venues  # (with no one it is against, whom it was lodged with)
         if not any(self.names_party(t) for t in out):  # ("targets in Jericho": none named but the place)
             out += located
-        return expand(out)
+        speakers = modality_rules.trailing_speakers(trigger) if not is_noun else []
+        return [t for t in expand(out) if t not in speakers]
 
     def protest_holders(self, nouns: list[Token]) -> list[Token]:
         """Those holding the protests the nouns name ("a rally of Kurdish students", "a student sit-in"):
@@ -619,10 +667,12 @@ class PartyFinder:
         return []
 
     def nearest_other(self, trigger: Token, sentence: Span, source_tokens: list[Token], sources: list[Actor],
-                      ctx: ArticleContext, foreign: bool = False) -> Actor | None:
+                      ctx: ArticleContext, foreign: bool = False, struck: bool = False,
+                      meeting: bool = False) -> Actor | None:
         """A target the grammar did not give: the known actor nearest the trigger in the same sentence,
         other than the source ("Macron recalled the envoys after Canberra ditched the deal"); of another
-        state, for the types that only relate states (`foreign`)."""
+        state, for the types that only relate states (`foreign`); a state named as the place force fell on
+        stands for its people (`struck`); what a meeting is about is no party to it (`meeting`)."""
         taken = {t.i for s in source_tokens for t in s.subtree} if source_tokens else set()
         # a second subject of the trigger is the source misparsed ("Sudan's paramilitary Rapid Support
         # Forces shelled ...": two nsubj), never its target
@@ -630,8 +680,14 @@ class PartyFinder:
         speaker, _ = modality_rules.attribution(trigger, sentence)
         if speaker is not None and not self.speaks_of_itself(trigger, speaker):
             taken |= {t.i for t in speaker.subtree}  # "..., the UN agency said": who tells of it is no party
+            told = [c for c in speaker.head.children if c.dep_ in ("dobj", "dative") or (
+                c.dep_ == "prep" and c.lower_ == "to")] if speaker.head.i != speaker.i else []
+            taken |= {t.i for c in told if trigger not in c.subtree for t in c.subtree}  # "... told AFP": nor whom
         # "will not accept refugees if war starts in Iraq": a condition's places are not the act's parties
         taken |= {t.i for c in trigger.children if is_condition(c) for t in c.subtree}
+        if meeting:  # "to attend a summit on the unrest in Iran": the topic
+            taken |= {t.i for h in (trigger, trigger.head) for c in h.children if c.dep_ == "prep"
+                      and c.lower_ in ("on", "about", "regarding", "concerning", "over") for t in c.subtree}
         best, best_distance = None, None
         for ent in entities(sentence.doc):
             if ent.start < sentence.start or ent.end > sentence.end:
@@ -661,10 +717,24 @@ class PartyFinder:
             actor = self.linker.link(ent.root, ctx, sources[0]) if ent.root.ent_id_ else None
             if actor is None or actor.country is None or any(same_actor(actor, s) for s in sources):
                 continue
+            if struck and actor.agent == "GOV" and self.is_place_struck(ent.root):
+                actor = self.linker.state_actor(actor.country, "CVL", actor.text)  # force fell on its people
             if any(actor.country == s.country and (foreign or actor.code == s.code) for s in sources):
                 continue
             best, best_distance = actor, distance
         return best
+
+    def is_place_struck(self, token: Token) -> bool:
+        """A state named as the place force fell on ("in the east of the Gaza Strip", "in Syria"), not as a
+        party ("attacked Ukraine")."""
+        entry = self.linker.kb.entries.get(token.ent_id_) if token.ent_id_ else None
+        if entry is None or entry.kind != "country" or token.ent_type_ == "NORP":
+            return False
+        hop = token
+        while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.lemma_.lower() in \
+                REGION_NOUNS | PLACE_PARTS and hop.head.head.dep_ == "pobj":
+            hop = hop.head.head
+        return hop.dep_ == "pobj" and hop.head.lower_ in ("in", "near", "across", "throughout", "inside")
 
     @staticmethod
     def speaks_of_itself(trigger: Token, speaker: Token) -> bool:
@@ -688,6 +758,11 @@ class PartyFinder:
                 owner = next(iter(self.owners(t)), None)  # "a blockade on Palestinian lorries": whose lorries
                 actor = self.link_token(owner, ctx, avoid) if owner is not None else None
                 t = owner if actor is not None else t
+            if actor is not None and actor.country is None and not actor.kb_id and not actor.agent \
+                    and names_a_place(t):
+                state = self.linker.clause_place_state(t) or ctx.focus_country  # "shelled the village of
+                if self.linker.is_state(state):  # Mortlu in Latakia province": a place in Syria
+                    actor = self.linker.state_actor(state, None, actor.text)
             if actor is not None:
                 out.append(actor)
                 out += self.co_owners(t, actor, ctx)

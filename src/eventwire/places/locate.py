@@ -368,7 +368,7 @@ def _mentions(sentence, gazetteer: Gazetteer) -> list[_Mention]:
         span = doc[i:j]
         i = j
         labels = {ent_label.get(k, "") for k in range(span.start, span.end)}
-        if not labels <= RELABELABLE or _is_based(span) or _people_word(span, gazetteer):
+        if not labels <= RELABELABLE or _is_based(span) or _people_word(span, gazetteer) or _calendar_word(span):
             continue
         in_gazetteer = span.text in gazetteer
         structural = _locative_frame(span.root) or in_gazetteer and _directional_frame(span.root)
@@ -402,6 +402,15 @@ def _people_word(span, gazetteer: Gazetteer) -> bool:
     if len(span) != 1 or span.text in gazetteer:
         return False
     return span[0].tag_ in {"JJ", "NNPS"}
+
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _calendar_word(span) -> bool:
+    """"Captured March 23", "killed in March": a month or a day, not the English town of that name."""
+    return len(span) == 1 and span[0].lower_ in _CALENDAR
 
 
 def _sentence_initial_word(span) -> bool:
