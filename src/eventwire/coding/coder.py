@@ -25,7 +25,7 @@ from eventwire.coding.grammar import (
     WEAPONS, counted, crowd_words, direct_objects, evidence_span, expand, expulsion_for, hyphen_word,
     is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause, is_readied,
     is_setting, is_stative_passive, is_title, lemma_guesses, names_a_place, passive_objects, reduced_relative_main,
-    sent_ones, split_hyphen_word,
+    sent_ones, shares_passive, split_hyphen_word,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -88,8 +88,9 @@ class EventCoder(PartyFinder):
                 return False
         elif token.lemma_.lower() == "swear" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "in":
             return False  # "swore in the new cabinet": an inauguration, not a pledge
-        if pattern.object and not (object_lemmas & pattern.object or self.object_via_prep(token, pattern)):
-            return False
+        if pattern.object and not (object_lemmas & pattern.object or (
+                not direct_objects(token) and self.object_via_prep(token, pattern))):
+            return False  # ("captured Saddam near the village of his birth": Saddam was captured, not the village)
         if pattern.not_object and object_lemmas & pattern.not_object:
             return False
         if pattern.modifier:
@@ -377,6 +378,12 @@ class EventCoder(PartyFinder):
             return True  # "an offensive backed by Russian air strikes": support of another's fight, no target told
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and head.dep_ == "agent":
             head = head.head  # "Aleppo was hit by Russian air strikes": the strikes, told by the verb
+        elif token.pos_ == "NOUN" and token.dep_ == "pobj" and head.lower_ in ("in", "during") and \
+                head.head.pos_ == "VERB" and head.head.lemma_.lower() in ("kill", "wound", "injure") and \
+                token.lemma_.lower() not in FIGHTS:
+            head = head.head  # "killed 250 militants during their air raids", "killed in Russian raids": one attack
+            return any(cameo(p.cameo).plover in ("ASSAULT", "COERCE") for p in candidates) \
+                and bool(self.candidates(head))
         elif token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.pos_ != "VERB":
             return False
         if any(cameo(p.cameo).plover == "MOBILIZE" for p in candidates) and head.lemma_.lower() in ARRIVING:
@@ -400,7 +407,7 @@ class EventCoder(PartyFinder):
         receivers: list[Token] = []
         if pattern.kind == "verb":
             source_tokens, inherited = self.subjects(trigger)
-            if any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+            if (any(c.dep_ == "auxpass" for c in trigger.children) or shares_passive(trigger)) and not any(
                     c.dep_ == "agent" for c in trigger.children) and pattern is not READY \
                     and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
                 source_tokens, inherited = [], False  # (but "X is committed to ..." is X's own stance)
@@ -466,8 +473,9 @@ class EventCoder(PartyFinder):
                 for c in trigger.children):
             return []  # "fired missiles at a well": aimed at something, an attack or nothing, not a show of force
         if ptype == "PROTEST" and trigger.lemma_.lower() == "demonstrate" and any(
-                c.dep_ == "ccomp" for c in trigger.children):
-            return []  # "the two presidents demonstrated they were still on friendly terms": showed
+                c.dep_ in ("ccomp", "dobj") for c in trigger.children):
+            return []  # "the two presidents demonstrated they were still on friendly terms", "demonstrated
+            # their flair": showed
         if ptype == "PROTEST" and trigger.lemma_.lower() in CROWD_GATHERING and not pattern.object and not any(
                 w.lemma_.lower() in DISSENTERS for t in source_tokens for w in t.subtree):
             return []  # "leaders gathered in Brussels": a crowd of protesters gathering protests, others meet
@@ -594,6 +602,8 @@ class EventCoder(PartyFinder):
             if nearest is None and (ptype in RELATIONAL_TYPES or closure) and sentence.start > 0:
                 previous = sentence.doc[sentence.start - 1].sent  # "Petro refused ...": the other side, named before
                 nearest = self.nearest_other(trigger, previous, [], source_actors, ctx, foreign)
+            if nearest is not None and code == "1712" and nearest.agent != "CVL":
+                nearest = None  # property destroyed: the people of the place it stood in, else its owner's own
             if nearest is not None:
                 targets, guessed = [nearest], True
         if not targets and pattern.target == "focus" and self.linker.is_state(ctx.focus_country) and source_actors:
@@ -728,6 +738,10 @@ class EventCoder(PartyFinder):
         if code == "171" and trigger.lemma_.lower() == "raid" and all(a.agent in ("REB", "UAF", "PRM", "INS")
                                                                      for a in source_actors):
             code, ptype, mode = "190", "ASSAULT", None  # "insurgents raided a military base": an armed attack
+        if trigger.lemma_.lower() == "storm" and code in ("145", "171") and source_actors and all(
+                a.agent in ARMED - ({"COP"} if code == "171" else set()) for a in source_actors):
+            code, ptype, mode = "190", "ASSAULT", None  # "Islamists stormed the army's defences": an assault
+            # (police storming a party's offices: a raid, 171)
         resigning = mode == "resign"  # "the prime minister resigned": office given up to the state's people
         # "the opposition agreed to postpone the rally": a pledge to the state it contests
         conceding = ptype == "AGREE" and source_actors[0].agent in ("OPP", "REB")
@@ -896,6 +910,10 @@ class EventCoder(PartyFinder):
         if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i) or (
                 code == "1823" and trigger.dep_ == "acl" and trigger.head.lemma_.lower() in WAR_MEANS):
             code = "190"  # "killed in tank shelling", "killed by an air strike": killing as an act of war
+            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by")
+                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WAR_MEANS]
+            told = [q.cameo for m in means[:1] for q in self.candidates(m) if cameo(q.cameo).plover == "ASSAULT"]
+            code = told[0] if told and told[0].startswith("19") else code  # ("in Israeli air strikes": 195)
         if trigger.lemma_.lower() in COMMITMENTS and code.startswith("03"):
             complement = self.complement(trigger)
             if complement is not None and complement.lemma_.lower() in HOSTILE_INTENTS:

@@ -339,7 +339,7 @@ def is_absolute_passive(verb: Token) -> bool:
     clause = verb.head if verb.dep_ == "conj" else verb
     after_with = any(c.dep_ == "mark" and c.lower_ == "with" for c in clause.children) or (
         clause.dep_ == "pcomp" and clause.head.lower_ == "with")
-    return after_with or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj"))
+    return after_with or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "pcomp", "acl", "conj", "pobj", "ccomp"))
 
 
 def is_characterising_clause(verb: Token) -> bool:
@@ -556,8 +556,17 @@ def sent_ones(token: Token) -> list[Token]:
     return [token.head]
 
 
+def shares_passive(verb: Token) -> bool:
+    """'Were captured, tortured and killed': a participle joined to a passive verb is passive too."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ == "VERB" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children) and any(
+        c.dep_ == "auxpass" for c in verb.head.children)
+
+
 def passive_objects(token: Token) -> list[Token]:
     """The subject of a passive verb, which is its object in the active."""
+    if shares_passive(token):
+        return [c for c in token.head.children if c.dep_ == "nsubjpass"]
     if not any(c.dep_ == "auxpass" for c in token.children):
         return []
     main = reduced_relative_main(token.head) if token.dep_ in ("conj", "ccomp") else None

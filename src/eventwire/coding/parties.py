@@ -20,7 +20,7 @@ from eventwire.coding.grammar import (
     REGION_NOUNS, RELEASING, REPORTS, SENDING, SERIES, SPEAKER_PRONOUNS, STANCES, STATEMENTS, STATE_AGENTS,
     SUBJECT_DEPS, SUFFERING, TONGUES, TRAVEL_VERBS, WAR_MEANS, WEAPONS, across_border, act_doers, counted,
     direct_objects, event_holders, expand, is_condition, is_stative_passive, leavers, names_a_place,
-    passive_objects, undergoing_possessors, verbless_subject,
+    passive_objects, shares_passive, undergoing_possessors, verbless_subject,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.patterns import Pattern
@@ -149,7 +149,8 @@ class PartyFinder:
         if verb.dep_ == "conj":
             found, _ = self.subjects(head, depth + 1)
             return found, True
-        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+        if verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):  # (not "were found shot dead")
             undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
             if undergoers:  # "Israel is set to free Qantar", "Hamas was urged to release them": who is to act
                 return expand(undergoers), True
@@ -374,8 +375,8 @@ class PartyFinder:
             out += [p for c in trigger.children if c.dep_ == "advcl" and any(
                     m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                     for p in c.children if p.dep_ == "nsubj" and self.is_actorish(p)]
-        if not is_noun and any(c.dep_ == "auxpass" for c in trigger.children) and pattern is not READY \
-                and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
+        if not is_noun and (any(c.dep_ == "auxpass" for c in trigger.children) or shares_passive(trigger)) \
+                and pattern is not READY and not (trigger.lower_ in STANCES and is_stative_passive(trigger)):
             out = passive_objects(trigger) + out
         if not is_noun and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and verbless_subject(trigger) is None \
                 and not any(c.dep_ == "dobj" for c in trigger.children):
@@ -493,8 +494,9 @@ class PartyFinder:
                       for o in direct_objects(c)]
             if aboard:
                 return expand(aboard)
-        if token.lemma_.lower() not in PROPERTY:
-            return [token]
+        if token.lemma_.lower() not in PROPERTY:  # "against Israel's security barrier": whose it is
+            possessors = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP")]
+            return expand(possessors) if possessors else [token]
         owners = self.owners(token)
         if not owners:  # "the doors of the Mexican diplomatic headquarters": whose the headquarters are
             owners = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -725,16 +727,19 @@ class PartyFinder:
         return best
 
     def is_place_struck(self, token: Token) -> bool:
-        """A state named as the place force fell on ("in the east of the Gaza Strip", "in Syria"), not as a
-        party ("attacked Ukraine")."""
+        """A state or its city named as the place force fell on ("in the east of the Gaza Strip", "lines
+        leading into Kabul"), not as a party ("attacked Ukraine", "Moscow said")."""
         entry = self.linker.kb.entries.get(token.ent_id_) if token.ent_id_ else None
-        if entry is None or entry.kind != "country" or token.ent_type_ == "NORP":
+        if entry is None or entry.kind not in ("country", "seat", "city") or token.ent_type_ == "NORP":
             return False
         hop = token
+        while hop.dep_ == "appos" and hop.head.i != hop.i:  # "in Kibati, Congo"
+            hop = hop.head
         while hop.dep_ == "pobj" and hop.head.lower_ == "of" and hop.head.head.lemma_.lower() in \
                 REGION_NOUNS | PLACE_PARTS and hop.head.head.dep_ == "pobj":
             hop = hop.head.head
-        return hop.dep_ == "pobj" and hop.head.lower_ in ("in", "near", "across", "throughout", "inside")
+        return hop.dep_ == "pobj" and hop.head.lower_ in ("in", "near", "across", "throughout", "inside", "into",
+                                                            "outside", "around", "at")
 
     @staticmethod
     def speaks_of_itself(trigger: Token, speaker: Token) -> bool:
