@@ -451,8 +451,9 @@ def test_refusing_permission_is_a_rejection_of_the_party_asking(pipeline):
 
 
 def test_a_state_committed_to_a_course_states_an_intent(pipeline):
+    """Committed to reopening a border (a retreat, CAMEO 086): an announced concession, as "will reopen" is."""
     found = triples(code(pipeline, "The finance minister said Ghana is committed to reopening its border with Togo."))
-    assert ("AGREE", "GHA", "TGO") in found, found
+    assert ("CONCEDE", "GHA", "TGO") in found, found
 
 
 def test_a_promise_about_ones_own_country_is_an_undirected_commitment(pipeline):
@@ -1788,3 +1789,24 @@ def test_a_participle_joined_to_a_passive_is_passive(pipeline):
     events = code(pipeline, "He and 13 American intelligence officers were captured in 1944 and deported to a camp "
                             "in Austria.", published=date(2015, 6, 1))
     assert not [e for e in events if e.source.country == "USA"], [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The mayor of Kinshasa promised to end the curfew in the capital.", {("CONCEDE", "0351", "COD", "COD")},
+                 id="promised-to-end-a-curfew"),
+    pytest.param("Israel pledged to release 100 Palestinian prisoners.", {("CONCEDE", "0353", "ISR", "PSE")},
+                 id="pledged-to-release"),
+    pytest.param("Russia agreed to withdraw its troops from Moldova.", {("AGREE", "030", "RUS", "MDA")},
+                 id="agreeing-to-withdraw-is-an-agreement"),
+    pytest.param("Congolese rebels laid down their arms in Goma on Sunday.", {("RETREAT", "0873", "COD", "COD")},
+                 id="arms-laid-down"),
+])
+def test_concessions_promised_and_arms_laid_down(pipeline, text, expected):
+    events = code(pipeline, text)
+    assert {(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events} == expected
+
+
+def test_an_aircraft_shot_down_is_an_attack_on_those_it_carried(pipeline):
+    events = code(pipeline, "A Serbian army jet shot down a helicopter carrying European truce monitors.",
+                  published=date(1992, 1, 9))
+    assert {(e.type, e.cameo, e.source.country, e.target.agent) for e in events} == {("ASSAULT", "190", "SRB", "IGO")}

@@ -769,10 +769,13 @@ class EventCoder(PartyFinder):
         if ptype == "AGREE" and pattern.kind == "verb":
             clause = self.complement(trigger)
             inner = self.candidates(clause) if clause is not None else []
-            inner_type = cameo(inner[0].cameo).plover if inner else None
+            inner_type = (inner[0].type or cameo(inner[0].cameo).plover) if inner else None
             if inner_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):  # "vowed to fight", "ready to impose"
                 ptype, code = PLANNED_RETYPE[inner_type]
                 mode = None
+            elif inner_type in ("RETREAT", "CONCEDE") and trigger.lemma_.lower() in COMMITMENTS - {"agree"}:
+                ptype, code = "CONCEDE", PLANNED_CODES.get(inner[0].cameo[:3], "035")  # "promised to end the
+                mode = None  # curfew", "pledged to withdraw": an announced concession (agreeing to one: AGREE)
         if code == "195" and trigger.lemma_.lower() in ("bomb", "bombing") and source_actors and all(
                 a.agent in ("REB", "UAF", "PRM", "CRM", "INS", "OPP") for a in source_actors):
             code, mode = "183", cameo("183").mode  # "malls bombed by Abu Sayyaf rebels": a bombing, not from the air

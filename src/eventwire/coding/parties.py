@@ -339,6 +339,8 @@ class PartyFinder:
             out += [p for p in self.protest_holders(named) if p not in out]  # "broke up a rally of students"
             out += [p for o in named for p in self.between(o)]  # "welcomed the agreement
             # between Armenia and Azerbaijan": both
+            out += [p for o in named if o.lemma_.lower() in CARRIERS
+                    for p in self.owners_of_place(o) if p is not o]  # "shot down a helicopter carrying monitors"
             out += self.holders_by_sector(named)  # "captured a rebel stronghold"
             out += self.holders_of_property(named)  # "struck a Hamas command centre"
             # "dispersed the demonstrators": an object the pattern names that is itself a party
