@@ -1600,7 +1600,8 @@ def test_a_war_crimes_tribunal_is_the_uns_court(pipeline):
 
 def test_returning_cultural_property_is_a_return_of_property(pipeline):
     events = code(pipeline, "Germany returned 20 looted artefacts to Nigeria on Tuesday.")
-    assert {(e.type, e.cameo, e.source.country, e.target.country) for e in events} == {("RETREAT", "0842", "DEU", "NGA")}
+    assert {(e.type, e.cameo, e.source.country, e.target.country) for e in events} == {
+        ("RETREAT", "0842", "DEU", "NGA")}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1646,6 +1647,8 @@ def test_the_news_agency_told_is_no_party(pipeline):
 @pytest.mark.parametrize("text, expected", [
     pytest.param("In June 2004, six British marines and two sailors were captured by Iran.",
                  {("COERCE", "IRN", "GBR")}, id="people-of-one-coordinated-phrase"),
+    pytest.param("Naval forces of Iran's Revolutionary Guards captured 15 British sailors and marines in the Gulf.",
+                 {("COERCE", "IRN", "GBR")}, id="soldiers-of-one-coordinated-phrase"),
     pytest.param("In 1986, Israeli airman Ron Arad was captured by Amal guerrillas in Lebanon.",
                  {("COERCE", "LBN", "ISR")}, id="a-militia-named-with-its-fighters"),
     pytest.param("The European Community imposed an arms embargo on Yugoslavia in 1991.",
@@ -1792,7 +1795,8 @@ def test_a_participle_joined_to_a_passive_is_passive(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    pytest.param("The mayor of Kinshasa promised to end the curfew in the capital.", {("CONCEDE", "0351", "COD", "COD")},
+    pytest.param("The mayor of Kinshasa promised to end the curfew in the capital.",
+                 {("CONCEDE", "0351", "COD", "COD")},
                  id="promised-to-end-a-curfew"),
     pytest.param("Israel pledged to release 100 Palestinian prisoners.", {("CONCEDE", "0353", "ISR", "PSE")},
                  id="pledged-to-release"),
@@ -1810,3 +1814,9 @@ def test_an_aircraft_shot_down_is_an_attack_on_those_it_carried(pipeline):
     events = code(pipeline, "A Serbian army jet shot down a helicopter carrying European truce monitors.",
                   published=date(1992, 1, 9))
     assert {(e.type, e.cameo, e.source.country, e.target.agent) for e in events} == {("ASSAULT", "190", "SRB", "IGO")}
+
+
+def test_a_bare_lowercase_congress_is_the_body_so_called(pipeline):
+    """"Pressured by congress": written without a capital but with no article, the body of that name."""
+    events = code(pipeline, "Biden was pressured by congress to send more aid to Ukraine.", published=date(2023, 5, 2))
+    assert {e.source.code for e in events if e.type == "REQUEST"} == {"USALEG"}

@@ -664,26 +664,26 @@ class ActorLinker:
         named = self.included(head, ctx, avoid) if head.tag_ == "NNS" and role.agent == "CVL" else None
         if named is not None:  # "sanctions on dozens of people ..., including Iranian officers"
             return Actor(text, named.name, named.code, named.country, named.agent, named.kb_id)
-        country = None
-        if role.agent in DOMESTIC_AGENTS or definite and role.agent in TITLED_AGENTS and not any(
-                c.dep_ == "nummod" or c.lower_ == "both" for c in head.children):
+        country = self.coordinated_state(head)  # "British sailors and marines": of the phrase's state, any role
+        if country is None and (role.agent in DOMESTIC_AGENTS or definite and role.agent in TITLED_AGENTS and not any(
+                c.dep_ == "nummod" or c.lower_ == "both" for c in head.children)):
             # people of a state act where the clause says, else in the story's state; so does "the minister"
             # (not "the two leaders": several, named before)
             earlier = ctx.last(lambda m: m.actor.agent == role.agent and m.actor.country is not None) \
                 if role.agent in DOMESTIC_AGENTS else None  # "Protesters also targeted ...": those told of before
-            country = self.coordinated_state(head) or self.clause_place_state(head) or \
-                (earlier.actor.country if earlier else ctx.focus_country)
+            country = self.clause_place_state(head) or (earlier.actor.country if earlier else ctx.focus_country)
         return Actor(text, head.lemma_.lower() if not country else text, self.code(country, role.agent), country,
                      role.agent, None)
 
     def body_called(self, head: Token, tokens: list[Token], ctx: ArticleContext) -> Entry | None:
-        """A body named by a word alone ("Congress", capitalised, with no state in its phrase): the one so
-        called the article named before, else that of the state the clause happens in, of the story's
-        state, or of a state the sentence names (its people included); with none of these, the body news
-        means by the word alone (the knowledge base's `alone`). Two so called in one state (two parties):
-        not decided here."""
+        """A body named by a word alone ("Congress", capitalised or bare: "pressured by congress"; with no
+        state in its phrase): the one so called the article named before, else that of the state the clause
+        happens in, of the story's state, or of a state the sentence names (its people included); with none
+        of these, the body news means by the word alone (the knowledge base's `alone`). Two so called in one
+        state (two parties): not decided here."""
         word = fold(head.text)
-        if word not in self.kb.alone or not head.text[:1].isupper() or len(tokens) > 2:
+        bare = not any(c.dep_ in ("det", "amod", "compound", "poss") for c in head.children)  # "pressured by congress"
+        if word not in self.kb.alone or not (head.text[:1].isupper() or bare) or len(tokens) > 2:
             return None
         bodies = [self.kb.entries[i] for i in self.kb.called.get(word, [])]
         earlier = ctx.last(lambda m: m.actor.kb_id in self.kb.called[word] or (
@@ -716,9 +716,9 @@ class ActorLinker:
                     self.phrase(other)) if ent.ent_id_ in self.kb.entries], other)
                 if owner is not None and self.is_state(owner.country):
                     return owner.country
-        for other in head.conjuncts:  # "six British marines and two sailors": the people of one phrase
-            if self.role_noun(other) is None:
-                continue
+        for other in head.conjuncts:  # "six British marines and two sailors": the people of one phrase (a
+            if other.i > head.i or self.role_noun(other) is None:  # later one's is its own: "two generals and
+                continue  # a French national")
             mods = [c for c in other.children if c.dep_ in ("amod", "compound") and c.ent_id_ in self.kb.entries]
             states = {self.kb.entries[c.ent_id_].country for c in mods}
             if len(states) == 1 and self.is_state(next(iter(states))):

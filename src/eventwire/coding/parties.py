@@ -172,7 +172,8 @@ class PartyFinder:
             if head.pos_ in ("VERB", "AUX"):
                 found, _ = self.subjects(head, depth + 1)
                 return found, True
-            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.lower_ in ("due", "poised"):
+            if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" \
+                    and head.lower_ in ("due", "poised"):
                 found, _ = self.subjects(head.head, depth + 1)  # "Israel is due to release 50 prisoners"
                 return found, True
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENTS and head.dep_ == "dobj" \
