@@ -24,8 +24,8 @@ from eventwire.coding.grammar import (
     STATIVE_VERBS, SUFFERING, TAKING, TRIGGER_POS, TROOPS, UNDIRECTED_TYPES, VERDICT, VERDICT_VERBS, WAR_MEANS,
     WEAPONS, counted, crowd_words, direct_objects, evidence_span, expand, expulsion_for, hyphen_word,
     is_absolute_passive, is_alleged, is_captive_state, is_characterisation, is_characterising_clause, is_readied,
-    is_setting, is_stative_passive, is_title, lemma_guesses, names_a_place, passive_objects, reduced_relative_main,
-    sent_ones, shares_passive, split_hyphen_word,
+    is_setting, is_stative_passive, is_title, lemma_guesses, means_of, names_a_place, passive_objects,
+    reduced_relative_main, sent_ones, shares_passive, split_hyphen_word,
 )
 from eventwire.coding.ontology import SYMMETRIC_TYPES, cameo
 from eventwire.coding.parties import PartyFinder, same_actor
@@ -540,10 +540,8 @@ class EventCoder(PartyFinder):
         source_actors = [a for _, a in sources]
         avoid = source_actors[0] if source_actors else None
         targets = self.link_all(target_tokens, avoid, ctx)
-        if ptype == "ASSAULT":  # "killed in shelling in the east of the Gaza Strip": the people of the place
-            targets = [replace(a, code=a.country + "CVL", agent="CVL") if self.is_place_struck(t) and a.country
-                       and a.agent == "GOV" and self.linker.is_state(a.country) else a
-                       for t, a in zip(target_tokens, targets)] if len(targets) == len(target_tokens) else targets
+        if ptype == "ASSAULT" and len(targets) == len(target_tokens):  # "killed in shelling in the east of the
+            targets = [self.people_of_place(t, a) for t, a in zip(target_tokens, targets)]  # Gaza Strip": its people
         if pattern.source == "target" and source_actors and self.linker.is_state(source_actors[0].country):
             s0 = source_actors[0]  # "arrested two generals", "Greek police arrested three men": its own people
             targets = [replace(t, name=t.text, country=s0.country, code=s0.country + t.agent)
@@ -674,8 +672,7 @@ class EventCoder(PartyFinder):
             # a release of prisoners: their state
             source_actors, defaulted = [self.acting_state(targets[0].country)], True
         if not source_actors and ptype == "ASSAULT" and not source_tokens:
-            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
-                     for p in c.children if p.dep_ == "pobj"]  # "killed in Israeli tank shelling": whose tanks
+            means = means_of(trigger)  # "killed in Israeli tank shelling": whose tanks
             owners = [o for m in means for o in self.owners(m) if o.ent_type_ in ("NORP", "GPE", "ORG")]
             owners += [p for m in means for c in m.children if c.dep_ == "acl" for a in c.children
                        if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]  # "airstrikes launched by X"
@@ -913,8 +910,7 @@ class EventCoder(PartyFinder):
         if code == "1823" and any(w.lemma_.lower() in WAR_MEANS for w in trigger.subtree if w.i != trigger.i) or (
                 code == "1823" and trigger.dep_ == "acl" and trigger.head.lemma_.lower() in WAR_MEANS):
             code = "190"  # "killed in tank shelling", "killed by an air strike": killing as an act of war
-            means = [p for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "during", "by")
-                     for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in WAR_MEANS]
+            means = [m for m in means_of(trigger) if m.lemma_.lower() in WAR_MEANS]
             told = [q.cameo for m in means[:1] for q in self.candidates(m) if cameo(q.cameo).plover == "ASSAULT"]
             code = told[0] if told and told[0].startswith("19") else code  # ("in Israeli air strikes": 195)
         if trigger.lemma_.lower() in COMMITMENTS and code.startswith("03"):

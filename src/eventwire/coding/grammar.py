@@ -491,11 +491,19 @@ def act_doers(noun: Token, verb: Token) -> list[Token]:
 
 
 def counted(token: Token) -> list[Token]:
-    """'Scores of militants', 'hundreds of protesters': the people a counting noun counts; else the token."""
-    if token.lower_ not in COUNTED_CROWDS:
+    """'Scores of militants', 'hundreds of protesters', 'a series of car bombs': what a counting noun counts;
+    else the token."""
+    if token.lower_ not in COUNTED_CROWDS and token.lemma_.lower() not in SERIES:
         return [token]
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
             if p.dep_ == "pobj"] or [token]
+
+
+def means_of(verb: Token) -> list[Token]:
+    """What an act was done with or in ("killed in Israeli tank shelling", "killed by an air strike",
+    "during their air raids"): the objects of its "in", "by" and "during" phrases."""
+    return [p for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by", "during")
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def event_holders(noun: Token) -> list[Token]:

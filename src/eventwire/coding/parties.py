@@ -100,8 +100,7 @@ class PartyFinder:
         if own:
             subject = own[0]
             if subject.lemma_.lower() in SERIES:  # "a series of car bombs killed 42 people": the bombs
-                subject = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
-                                for p in c.children if p.dep_ == "pobj"), subject)
+                subject = counted(subject)[0]
                 own = [subject]
             if len(own) > 1 and subject.pos_ == "ADJ" and own[1].ent_type_:
                 subject = own[1]  # "Sudan's paramilitary Rapid Support Forces shelled": the name, parsed apart
@@ -194,12 +193,7 @@ class PartyFinder:
         "protests against the government's decision to suspend talks") is told as known: no one's here."""
         if noun.dep_ not in ("dobj", "attr") or noun.head.lemma_.lower() not in DECLARING_VERBS:
             return []
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        owners += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-                   if p.dep_ == "pobj"]
-        owners += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i
-                   and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")]
-        return expand(owners) if owners else self.subjects(noun.head)[0]
+        return self.owners(noun) or self.subjects(noun.head)[0]
 
     @staticmethod
     def issuers(document: Token) -> list[Token]:
@@ -722,12 +716,19 @@ class PartyFinder:
             actor = self.linker.link(ent.root, ctx, sources[0]) if ent.root.ent_id_ else None
             if actor is None or actor.country is None or any(same_actor(actor, s) for s in sources):
                 continue
-            if struck and actor.agent == "GOV" and self.is_place_struck(ent.root):
-                actor = self.linker.state_actor(actor.country, "CVL", actor.text)  # force fell on its people
+            if struck:
+                actor = self.people_of_place(ent.root, actor)
             if any(actor.country == s.country and (foreign or actor.code == s.code) for s in sources):
                 continue
             best, best_distance = actor, distance
         return best
+
+    def people_of_place(self, token: Token, actor: Actor) -> Actor:
+        """The people (CVL) of a state named as the place force fell on; any other actor as it is."""
+        if actor.agent == "GOV" and actor.country and self.linker.is_state(actor.country) \
+                and self.is_place_struck(token):
+            return self.linker.state_actor(actor.country, "CVL", actor.text)
+        return actor
 
     def is_place_struck(self, token: Token) -> bool:
         """A state or its city named as the place force fell on ("in the east of the Gaza Strip", "lines
