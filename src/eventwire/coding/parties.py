@@ -162,9 +162,10 @@ class PartyFinder:
             return found, False
         before = verb.doc[verb.i - 1] if verb.i > 0 else verb
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.left_edge.i == verb.i and verb.i > head.i + 1 \
-                and before.pos_ == "NOUN" and not self.is_actorish(before) and before.ent_iob_ == "O" \
-                and self.owners(before):  # "in protest at army gunfire targeting them": the noun it follows,
-            return self.owners(before), True  # parsed as the verb's clause
+                and before.pos_ == "NOUN" and not self.is_actorish(before) and before.ent_iob_ == "O":
+            owners = self.owners(before)  # "in protest at army gunfire targeting them": the noun it follows,
+            if owners:  # parsed as the verb's clause
+                return owners, True
         if verb.dep_ in ("xcomp", "advcl", "ccomp", "pcomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
             if verb.dep_ == "ccomp":
                 return [], False
@@ -180,8 +181,10 @@ class PartyFinder:
             found, _ = self.subjects(head.head, depth + 1)
             return found, True
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and not self.is_actorish(head) \
-                and head.ent_iob_ == "O" and self.owners(head):
-            return self.owners(head), True  # "Israeli army gunfire targeting their colleagues": whose gunfire
+                and head.ent_iob_ == "O":
+            owners = self.owners(head)  # "Israeli army gunfire targeting their colleagues": whose gunfire
+            if owners:
+                return owners, True
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN")):
             return expand([head]), True  # "governments deciding to recognise ...": the noun acts
         return [], False
