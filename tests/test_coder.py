@@ -1820,3 +1820,10 @@ def test_a_bare_lowercase_congress_is_the_body_so_called(pipeline):
     """"Pressured by congress": written without a capital but with no article, the body of that name."""
     events = code(pipeline, "Biden was pressured by congress to send more aid to Ukraine.", published=date(2023, 5, 2))
     assert {e.source.code for e in events if e.type == "REQUEST"} == {"USALEG"}
+
+
+def test_an_attacked_it_is_the_town_named_before(pipeline):
+    """"Access to the injured in Misrata after it was shelled": the town was shelled, not the UN."""
+    events = code(pipeline, "The United Nations demanded urgent access to the injured in Misrata after it was "
+                            "shelled by Kadhafi's forces.", published=date(2011, 4, 20))
+    assert {(e.source.country, e.target.code) for e in events if e.type == "ASSAULT"} == {("LBY", "LBYCVL")}

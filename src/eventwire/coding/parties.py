@@ -880,11 +880,25 @@ class PartyFinder:
             found.append((s, t))
         return found
 
+    def place_before(self, pronoun: Token) -> Actor | None:
+        """The people (CVL) of the city or state named last before an attacked 'it' in its sentence."""
+        for ent in reversed([e for e in entities(pronoun.doc) if pronoun.sent.start <= e.start and e.end <= pronoun.i]):
+            entry = self.linker.kb.entries.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None and entry.kind in ("city", "seat") and ent.label_ == "GPE" and entry.country \
+                    and self.linker.is_state(entry.country):
+                return self.linker.state_actor(entry.country, "CVL", pronoun.text)
+        return None
+
     def resolve_it(self, token: Token, avoid: Actor | None, ctx: ArticleContext) -> Actor | None:
         """'it': an earlier object or subject in the same sentence, else in the previous one, or the actor
         owning it ("Belarus' initiative", "a Filipino supply vessel")."""
         doc = token.doc
         sent = token.sent
+        if token.dep_ in ("nsubjpass", "dobj") and any(cameo(p.cameo).plover == "ASSAULT"
+                                                       for p in self.candidates(token.head)):
+            place = self.place_before(token)  # "access to the injured in Misrata after it was shelled": the town
+            if place is not None:
+                return place
         candidates = [t for t in sent if t.i < token.i and t.dep_ in ("dobj", "nsubjpass") and t.pos_ != "PRON"]
         candidates.reverse()
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
