@@ -222,10 +222,11 @@ class EventCoder(PartyFinder):
         if token.dep_ == "advcl" and token.tag_ == "VBG" and self.asked_before(token):
             return True  # "call for lifting the siege; allowing access ...": each item of the list is asked
         noun = modality_rules.noun_content(token)
-        if noun is not None and not (noun.lemma_.lower() in modality_rules.INTENT_NOUNS and self.intenders(noun)) \
-                and (noun.lemma_.lower() in modality_rules.INTENT_NOUNS
-                     or any((p.type or cameo(p.cameo).plover) in SAID_CONTENT for p in self.candidates(noun))):
-            return True  # "its demand that Israel ease", "a deal to free", "rejected a proposal to free"
+        if noun is not None:
+            intended = noun.lemma_.lower() in modality_rules.INTENT_NOUNS  # (one made known: planned, see read())
+            if intended and not self.intenders(noun) or not intended and any(
+                    p.plover in SAID_CONTENT for p in self.candidates(noun)):
+                return True  # "its demand that Israel ease", "a deal to free", "rejected a proposal to free"
         infinitive = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         asked = token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
         if asked and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
@@ -259,7 +260,7 @@ class EventCoder(PartyFinder):
         item = doc[at - 2]
         for above in modality_rules.governors(item):
             if above.dep_ == "pcomp" and above.tag_ == "VBG" and above.head.lower_ == "for":
-                return any((p.type or cameo(p.cameo).plover) == "REQUEST" for p in self.candidates(above.head.head))
+                return any(p.plover == "REQUEST" for p in self.candidates(above.head.head))
         return False
 
     def has_own_aim(self, verb: Token) -> bool:
@@ -524,9 +525,9 @@ class EventCoder(PartyFinder):
             return self.code_between(trigger, pattern, source_tokens, sentence, ctx)  # "A and B upgraded their ties"
         own_targets = receivers + ([] if pattern.source == "from" else self.targets(trigger, pattern))
         target_tokens = [t for t in own_targets if t not in source_tokens]
-        if not target_tokens and pattern.kind == "verb" and (pattern.type or cameo(pattern.cameo).plover) in (
-                "ASSAULT", "COERCE"):  # "fired tear gas to disperse the protesters": one act,
-            target_tokens = [o for c in trigger.children if c.dep_ == "advcl" and any(  # done to those dispersed
+        # "fired tear gas to disperse the protesters": one act, done to those dispersed
+        if not target_tokens and pattern.kind == "verb" and pattern.plover in ("ASSAULT", "COERCE"):
+            target_tokens = [o for c in trigger.children if c.dep_ == "advcl" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children) and self.is_complement_of_trigger(c)
                 for o in direct_objects(c) for m in [counted(o)[0]] if self.is_actorish(m)]
         handed: list[Token] = []  # "X was extradited to the US": X is no party, but X's state acts
@@ -766,7 +767,7 @@ class EventCoder(PartyFinder):
         if ptype == "AGREE" and pattern.kind == "verb":
             clause = self.complement(trigger)
             inner = self.candidates(clause) if clause is not None else []
-            inner_type = (inner[0].type or cameo(inner[0].cameo).plover) if inner else None
+            inner_type = inner[0].plover if inner else None
             if inner_type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE"):  # "vowed to fight", "ready to impose"
                 ptype, code = PLANNED_RETYPE[inner_type]
                 mode = None

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import yaml
 
-from eventwire.coding.ontology import cameo_table
+from eventwire.coding.ontology import cameo, cameo_table
 from eventwire.errors import DictionaryError
 from eventwire.yamlfiles import WordsLoader
 
@@ -43,6 +43,11 @@ class Pattern:
     origin: str = ""
     target: str | None = None                 # "focus": unnamed target is the state the article is about
     to_clause: bool = False                   # applies only with a "to" clause: "told Japan to retract"
+
+    @property
+    def plover(self) -> str | None:
+        """The PLOVER type the pattern codes: its own `type`, else its CAMEO code's."""
+        return self.type or cameo(self.cameo).plover
 
     @property
     def specificity(self) -> int:
